@@ -1,0 +1,236 @@
+"""The global SDG framework (goals, targets, indicators) and national indicators with data."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from indicators import codes
+from sdgportal.models import Article, SourceDocument
+
+hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour as #RRGGBB."))
+target_code = RegexValidator(
+    codes.TARGET_CODE, _("Enter a target code such as 16.3 or 5.a (goal 1–17, dot, target).")
+)
+indicator_code = RegexValidator(
+    codes.INDICATOR_CODE,
+    _("Enter an indicator code such as 16.3.1 or 10.5.1.1 (goal, target, indicator)."),
+)
+
+
+class Goal(models.Model):
+    number = models.PositiveSmallIntegerField(
+        _("number"), primary_key=True,
+        validators=[MinValueValidator(1), MaxValueValidator(17)],
+    )
+    short_title = models.CharField(_("short title"), max_length=100)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    colour = models.CharField(_("colour"), max_length=7, validators=[hex_colour])
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=17),
+                name="goal_number_1_to_17",
+                violation_error_message=_("A goal number is between 1 and 17."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"SDG {self.number}: {self.short_title}"
+
+    def natural_key(self) -> tuple[int]:
+        return (self.number,)
+
+
+class CodedQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code: str) -> models.Model:
+        return self.get(code=code)
+
+
+class CodedRecord(models.Model):
+    """A record identified by a dotted SDG code, kept in reading order."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    sort_key = models.CharField(max_length=40, editable=False, db_index=True)
+
+    objects = CodedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_key"]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.sort_key = codes.sort_key(self.code)
+        super().save(*args, **kwargs)
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class Target(CodedRecord):
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, related_name="targets", verbose_name=_("goal")
+    )
+    title = models.TextField(_("title"), blank=True)
+
+    class Meta(CodedRecord.Meta):
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title[:80]}".strip()
+
+    def clean(self) -> None:
+        if not codes.TARGET_CODE.match(self.code or ""):
+            raise ValidationError({"code": target_code.message})
+        if self.goal_id is not None and codes.goal_of(self.code) != self.goal_id:
+            raise ValidationError(
+                {"goal": _("Target %(code)s belongs to goal %(goal)s.")
+                 % {"code": self.code, "goal": codes.goal_of(self.code)}}
+            )
+
+
+class GlobalIndicator(CodedRecord):
+    """An indicator of the UN global framework, such as 16.3.1."""
+
+    target = models.ForeignKey(
+        Target, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("target")
+    )
+    title = models.TextField(_("title"), blank=True)
+
+    class Meta(CodedRecord.Meta):
+        verbose_name = _("global indicator")
+        verbose_name_plural = _("global indicators")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title[:80]}".strip()
+
+    def clean(self) -> None:
+        if not codes.INDICATOR_CODE.match(self.code or ""):
+            raise ValidationError({"code": indicator_code.message})
+        if self.target_id is not None and codes.target_of(self.code) != self.target.code:
+            raise ValidationError(
+                {"target": _("Indicator %(code)s belongs to target %(target)s.")
+                 % {"code": self.code, "target": codes.target_of(self.code)}}
+            )
+
+
+class NationalIndicator(CodedRecord):
+    """An indicator of Kazakhstan's national SDG reporting, linked to the global framework."""
+
+    class ReportingStatus(models.TextChoices):
+        COMPLETE = "complete", _("Complete")
+        IN_PROGRESS = "inprogress", _("In progress")
+        NOT_STARTED = "notstarted", _("Not started")
+        NOT_APPLICABLE = "notapplicable", _("Not applicable")
+
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, related_name="national_indicators",
+        verbose_name=_("goal"),
+    )
+    title = models.TextField(_("title"))
+    unit = models.CharField(_("unit"), max_length=200, blank=True)
+    global_indicator = models.ForeignKey(
+        GlobalIndicator, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="national_indicators", verbose_name=_("global indicator"),
+    )
+    targets = models.ManyToManyField(
+        Target, blank=True, related_name="national_indicators", verbose_name=_("targets")
+    )
+    chart_type = models.CharField(_("chart type"), max_length=30, blank=True)
+    reporting_status = models.CharField(
+        _("reporting status"), max_length=20, choices=ReportingStatus.choices,
+        default=ReportingStatus.NOT_STARTED, db_index=True,
+    )
+    metadata = models.JSONField(_("metadata"), default=dict, blank=True)
+
+    class Meta(CodedRecord.Meta):
+        verbose_name = _("national indicator")
+        verbose_name_plural = _("national indicators")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title[:80]}"
+
+    def clean(self) -> None:
+        if not codes.INDICATOR_CODE.match(self.code or ""):
+            raise ValidationError({"code": indicator_code.message})
+        if self.goal_id is not None and codes.goal_of(self.code) != self.goal_id:
+            raise ValidationError(
+                {"goal": _("Indicator %(code)s belongs to goal %(goal)s.")
+                 % {"code": self.code, "goal": codes.goal_of(self.code)}}
+            )
+
+
+class Observation(models.Model):
+    """One value of a series: a national data point, or a statistic quoted in an article.
+
+    National series cite their data-set file as ``document``; a statistic from the news cites
+    its page, article and the quote. ``indicator`` is empty for a figure that no national
+    indicator measures; ``label`` then says what it counts.
+    """
+
+    indicator = models.ForeignKey(
+        NationalIndicator, on_delete=models.CASCADE, null=True, blank=True,
+        related_name="observations", verbose_name=_("indicator"),
+    )
+    goal = models.ForeignKey(
+        Goal, on_delete=models.PROTECT, null=True, blank=True, related_name="observations",
+        verbose_name=_("goal"),
+    )
+    label = models.CharField(_("what is counted"), max_length=500, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+    )
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=8)
+    unit = models.CharField(_("unit"), max_length=200, blank=True)
+    area = models.CharField(
+        _("area"), max_length=100, blank=True,
+        help_text=_("Region code or name; empty for the whole country."),
+    )
+    disaggregation = models.JSONField(
+        _("disaggregation"), default=dict, blank=True,
+        help_text=_('Breakdown of the value, e.g. {"SEX": "F", "AGE": "15-24"}.'),
+    )
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="observations", verbose_name=_("source document"),
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="observations",
+        verbose_name=_("article"),
+    )
+    quote = models.TextField(_("supporting quote"), blank=True)
+
+    class Meta:
+        ordering = ["indicator", "year", "pk"]
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        indexes = [models.Index(fields=["indicator", "year"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=1900, year__lte=2100),
+                name="observation_year_plausible",
+                violation_error_message=_("The year must be between 1900 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(indicator__isnull=False) | ~Q(label=""),
+                name="observation_indicator_or_label",
+                violation_error_message=_(
+                    "Choose the indicator this value belongs to, or say what it counts."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        what = self.indicator.code if self.indicator_id else self.label
+        where = f", {self.area}" if self.area else ""
+        return f"{what} {self.year}{where}: {self.value} {self.unit}".strip()
+
+    @property
+    def is_from_news(self) -> bool:
+        return self.article_id is not None

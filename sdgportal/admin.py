@@ -1,0 +1,110 @@
+"""Admin for provenance, and the pieces every curated record's admin shares."""
+
+from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
+
+
+class CitationInline(GenericTabularInline):
+    """The record's provenance: document, article and the quote that supports it."""
+
+    model = Citation
+    extra = 0
+    fields = ["document", "article", "quote"]
+    autocomplete_fields = ["document", "article"]
+    verbose_name = _("source")
+    verbose_name_plural = _("sources (provenance)")
+
+
+class CuratedAdmin(admin.ModelAdmin):
+    """Review status filter, provenance inline and the "mark reviewed" action."""
+
+    curated_inlines = [CitationInline]
+    readonly_fields = ["created_at", "updated_at"]
+    actions = ["mark_reviewed"]
+
+    def get_inlines(self, request, obj):
+        return [*super().get_inlines(request, obj), *self.curated_inlines]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(source_count=Count("citations"))
+
+    @admin.display(description=_("sources"), ordering="source_count")
+    def source_count(self, obj):
+        return obj.source_count
+
+    @admin.action(description=_("Mark selected records as reviewed"))
+    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:
+        count = queryset.exclude(review_status=ReviewStatus.REVIEWED).update(
+            review_status=ReviewStatus.REVIEWED
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d record marked as reviewed.",
+                     "%(count)d records marked as reviewed.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+
+class ArticleInline(admin.TabularInline):
+    model = Article
+    extra = 0
+    fields = ["position", "title", "published_on", "url"]
+    show_change_link = True
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "title", "article_count", "citation_count", "imported_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "title", "url"]
+    readonly_fields = ["sha256", "imported_at"]
+    inlines = [ArticleInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(
+            article_total=Count("articles", distinct=True),
+            citation_total=Count("citations", distinct=True),
+        )
+
+    @admin.display(description=_("articles"), ordering="article_total")
+    def article_count(self, obj):
+        return obj.article_total
+
+    @admin.display(description=_("records cited"), ordering="citation_total")
+    def citation_count(self, obj):
+        return obj.citation_total
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "document", "position", "published_on"]
+    list_filter = ["document__kind", "published_on"]
+    list_select_related = ["document"]
+    search_fields = ["title", "text", "document__name"]
+    autocomplete_fields = ["document"]
+    date_hierarchy = "published_on"
+
+
+@admin.register(Citation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ["record_link", "content_type", "document", "article", "quote_excerpt"]
+    list_filter = ["content_type", "document__kind"]
+    list_select_related = ["content_type", "document", "article"]
+    search_fields = ["quote", "document__name", "article__title"]
+    autocomplete_fields = ["document", "article"]
+    readonly_fields = ["record_link"]
+
+    @admin.display(description=_("record"))
+    def record_link(self, obj):
+        return f"{obj.content_type.name} #{obj.object_id}"
+
+    @admin.display(description=_("quote"))
+    def quote_excerpt(self, obj):
+        return Truncator(obj.quote).chars(120)

@@ -1,0 +1,116 @@
+"""Provenance shared by every app: source documents, their articles, citations, review status.
+
+This module imports no portal app; the apps build on it.
+"""
+
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReviewStatus(models.TextChoices):
+    IMPORTED = "imported", _("Imported, needs review")
+    REVIEWED = "reviewed", _("Reviewed")
+
+
+class SourceDocument(models.Model):
+    """A file the portal imported records from: a news page or a data-set file."""
+
+    class Kind(models.TextChoices):
+        NEWS_PAGE = "news_page", _("News page")
+        DATASET = "dataset", _("Data set file")
+        UPLOAD = "upload", _("Uploaded by a curator")
+
+    name = models.CharField(_("file name"), max_length=255, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    url = models.URLField(_("original address"), max_length=500, blank=True)
+    sha256 = models.CharField(_("SHA-256 of the content"), max_length=64, blank=True)
+    imported_at = models.DateTimeField(_("last imported"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.name,)
+
+
+class Article(models.Model):
+    """One story within a source document (a page may hold several)."""
+
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, related_name="articles",
+        verbose_name=_("document"),
+    )
+    position = models.PositiveIntegerField(_("position in the document"), default=1)
+    title = models.CharField(_("title"), max_length=500)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    text = models.TextField(_("cleaned text"), blank=True)
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "position"], name="article_unique_position_in_document"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def natural_key(self) -> tuple[str, int]:
+        return (self.document.name, self.position)
+
+
+class Citation(models.Model):
+    """Where a record came from: its document, article, and the quote that supports it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    document = models.ForeignKey(
+        SourceDocument, on_delete=models.CASCADE, related_name="citations",
+        verbose_name=_("document"),
+    )
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="citations",
+        verbose_name=_("article"),
+    )
+    quote = models.TextField(_("supporting quote"), blank=True)
+
+    class Meta:
+        ordering = ["document", "article", "pk"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        where = self.article or self.document
+        return f"{where}: “{self.quote[:80]}”" if self.quote else str(where)
+
+
+class CuratedRecord(models.Model):
+    """A record curators look after: its review status and the citations that source it.
+
+    Records created by hand start reviewed; importers create them as imported.
+    """
+
+    review_status = models.CharField(
+        _("review status"), max_length=10, choices=ReviewStatus.choices,
+        default=ReviewStatus.REVIEWED, db_index=True,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    citations = GenericRelation(Citation, related_query_name="%(class)s")
+
+    class Meta:
+        abstract = True

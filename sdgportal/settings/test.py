@@ -1,0 +1,6 @@
+"""Settings for the test suite: fast hashing, no reference data unless a test points at it."""
+
+from sdgportal.settings.base import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,0 +1,19 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from sdgportal import views
+
+admin.site.site_header = _("SDG Partnership Portal — curation")
+admin.site.site_title = _("SDG Partnership Portal")
+admin.site.index_title = _("Curate events, organisations, grants and indicators")
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    prefix_default_language=False,
+)
