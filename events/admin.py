@@ -21,8 +21,15 @@ class EventSpeakerInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(CuratedAdmin):
-    list_display = ["title", "kind", "start_date", "location", "country", "review_status",
-                    "source_count"]
+    list_display = [
+        "title",
+        "kind",
+        "start_date",
+        "location",
+        "country",
+        "review_status",
+        "source_count",
+    ]
     list_filter = ["review_status", "kind", "is_online", "country", "goals"]
     search_fields = ["title", "description", "city", "slug"]
     autocomplete_fields = ["parent", "goals", "targets"]

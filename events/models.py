@@ -1,4 +1,4 @@
-"""Events where NGOs, the state and their partners meet: who organised, who spoke, on which goals."""
+"""Events where NGOs, the state and partners meet: who organised, who spoke, on which goals."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -39,31 +39,45 @@ class Event(CuratedRecord):
     title = models.CharField(_("title"), max_length=500)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(
-        _("kind"), max_length=20, choices=EventKind.choices, default=EventKind.MEETING,
+        _("kind"),
+        max_length=20,
+        choices=EventKind.choices,
+        default=EventKind.MEETING,
         db_index=True,
     )
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
     start_precision = models.CharField(
-        _("start date precision"), max_length=5, choices=DatePrecision.choices,
+        _("start date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
         default=DatePrecision.DAY,
     )
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_precision = models.CharField(
-        _("end date precision"), max_length=5, choices=DatePrecision.choices,
+        _("end date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
         default=DatePrecision.DAY,
     )
     city = models.CharField(_("city"), max_length=100, blank=True, db_index=True)
     is_online = models.BooleanField(_("online"), default=False)
     country = CountryField(_("country"), blank=True)
     parent = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("part of"),
-        help_text=_("The larger event this belongs to: a session of a forum, a side event of a "
-                    "summit."),
+        help_text=_(
+            "The larger event this belongs to: a session of a forum, a side event of a summit."
+        ),
     )
     organisations = models.ManyToManyField(
-        Organisation, through="EventOrganisation", related_name="events",
+        Organisation,
+        through="EventOrganisation",
+        related_name="events",
         verbose_name=_("organisations"),
     )
     speakers = models.ManyToManyField(
@@ -139,7 +153,9 @@ class EventOrganisation(CuratedRecord):
         Event, on_delete=models.CASCADE, related_name="participations", verbose_name=_("event")
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="participations",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="participations",
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
@@ -150,7 +166,8 @@ class EventOrganisation(CuratedRecord):
         verbose_name_plural = _("organisers and partners")
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "organisation", "role"], name="event_organisation_unique_role",
+                fields=["event", "organisation", "role"],
+                name="event_organisation_unique_role",
                 violation_error_message=_("This organisation already has this role here."),
             ),
         ]
@@ -179,8 +196,12 @@ class EventSpeaker(CuratedRecord):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
     title = models.CharField(_("title as stated"), max_length=300, blank=True)
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="speaker_appearances", verbose_name=_("organisation as stated"),
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="speaker_appearances",
+        verbose_name=_("organisation as stated"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -190,7 +211,8 @@ class EventSpeaker(CuratedRecord):
         verbose_name_plural = _("speakers")
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "person", "role"], name="event_speaker_unique_role",
+                fields=["event", "person", "role"],
+                name="event_speaker_unique_role",
                 violation_error_message=_("This person already has this role here."),
             ),
         ]

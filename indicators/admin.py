@@ -25,13 +25,16 @@ class GoalAdmin(TranslationAdmin):
     inlines = [TargetInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(target_total=Count("targets"))
+        return (
+            super().get_queryset(request).annotate(target_total=Count("targets")).order_by("number")
+        )
 
     @admin.display(description=_("colour"), ordering="colour")
     def colour_swatch(self, obj):
         return format_html(
             '<span style="display:inline-block;width:1.5em;height:1em;background:{}"></span> {}',
-            obj.colour, obj.colour,
+            obj.colour,
+            obj.colour,
         )
 
     @admin.display(description=_("targets"), ordering="target_total")
@@ -78,7 +81,8 @@ class NationalIndicatorAdmin(TranslationAdmin):
     inlines = [ObservationInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(observation_total=Count("observations"))
+        queryset = super().get_queryset(request)
+        return queryset.annotate(observation_total=Count("observations")).order_by("sort_key")
 
     @admin.display(description=_("observations"), ordering="observation_total")
     def observation_count(self, obj):
@@ -93,7 +97,20 @@ class ObservationAdmin(admin.ModelAdmin):
     search_fields = ["indicator__code", "label", "area", "quote"]
     autocomplete_fields = ["indicator", "goal", "document", "article"]
     fieldsets = [
-        (None, {"fields": ["indicator", "label", "goal", "year", "value", "unit", "area",
-                           "disaggregation"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "indicator",
+                    "label",
+                    "goal",
+                    "year",
+                    "value",
+                    "unit",
+                    "area",
+                    "disaggregation",
+                ]
+            },
+        ),
         (_("Provenance"), {"fields": ["document", "article", "quote"]}),
     ]

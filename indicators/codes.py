@@ -1,4 +1,4 @@
-"""SDG codes: goal, target and indicator numbers such as ``16``, ``5.a``, ``16.3.1``, ``10.5.1.1``."""
+"""SDG codes of goals, targets and indicators: ``16``, ``5.a``, ``16.3.1``, ``10.5.1.1``."""
 
 import re
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from indicators import codes
 from sdgportal.models import Article, SourceDocument
 
+GOAL_RANGE_MESSAGE = _("A goal number is between 1 and 17.")
 hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour as #RRGGBB."))
 target_code = RegexValidator(
     codes.TARGET_CODE, _("Enter a target code such as 16.3 or 5.a (goal 1–17, dot, target).")
@@ -21,8 +22,12 @@ indicator_code = RegexValidator(
 
 class Goal(models.Model):
     number = models.PositiveSmallIntegerField(
-        _("number"), primary_key=True,
-        validators=[MinValueValidator(1), MaxValueValidator(17)],
+        _("number"),
+        primary_key=True,
+        validators=[
+            MinValueValidator(1, message=GOAL_RANGE_MESSAGE),
+            MaxValueValidator(17, message=GOAL_RANGE_MESSAGE),
+        ],
     )
     short_title = models.CharField(_("short title"), max_length=100)
     title = models.CharField(_("title"), max_length=300, blank=True)
@@ -36,7 +41,7 @@ class Goal(models.Model):
             models.CheckConstraint(
                 condition=Q(number__gte=1, number__lte=17),
                 name="goal_number_1_to_17",
-                violation_error_message=_("A goal number is between 1 and 17."),
+                violation_error_message=GOAL_RANGE_MESSAGE,
             ),
         ]
 
@@ -90,8 +95,10 @@ class Target(CodedRecord):
             raise ValidationError({"code": target_code.message})
         if self.goal_id is not None and codes.goal_of(self.code) != self.goal_id:
             raise ValidationError(
-                {"goal": _("Target %(code)s belongs to goal %(goal)s.")
-                 % {"code": self.code, "goal": codes.goal_of(self.code)}}
+                {
+                    "goal": _("Target %(code)s belongs to goal %(goal)s.")
+                    % {"code": self.code, "goal": codes.goal_of(self.code)}
+                }
             )
 
 
@@ -115,8 +122,10 @@ class GlobalIndicator(CodedRecord):
             raise ValidationError({"code": indicator_code.message})
         if self.target_id is not None and codes.target_of(self.code) != self.target.code:
             raise ValidationError(
-                {"target": _("Indicator %(code)s belongs to target %(target)s.")
-                 % {"code": self.code, "target": codes.target_of(self.code)}}
+                {
+                    "target": _("Indicator %(code)s belongs to target %(target)s.")
+                    % {"code": self.code, "target": codes.target_of(self.code)}
+                }
             )
 
 
@@ -130,22 +139,31 @@ class NationalIndicator(CodedRecord):
         NOT_APPLICABLE = "notapplicable", _("Not applicable")
 
     goal = models.ForeignKey(
-        Goal, on_delete=models.PROTECT, related_name="national_indicators",
+        Goal,
+        on_delete=models.PROTECT,
+        related_name="national_indicators",
         verbose_name=_("goal"),
     )
     title = models.TextField(_("title"))
     unit = models.CharField(_("unit"), max_length=200, blank=True)
     global_indicator = models.ForeignKey(
-        GlobalIndicator, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="national_indicators", verbose_name=_("global indicator"),
+        GlobalIndicator,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="national_indicators",
+        verbose_name=_("global indicator"),
     )
     targets = models.ManyToManyField(
         Target, blank=True, related_name="national_indicators", verbose_name=_("targets")
     )
     chart_type = models.CharField(_("chart type"), max_length=30, blank=True)
     reporting_status = models.CharField(
-        _("reporting status"), max_length=20, choices=ReportingStatus.choices,
-        default=ReportingStatus.NOT_STARTED, db_index=True,
+        _("reporting status"),
+        max_length=20,
+        choices=ReportingStatus.choices,
+        default=ReportingStatus.NOT_STARTED,
+        db_index=True,
     )
     metadata = models.JSONField(_("metadata"), default=dict, blank=True)
 
@@ -161,8 +179,10 @@ class NationalIndicator(CodedRecord):
             raise ValidationError({"code": indicator_code.message})
         if self.goal_id is not None and codes.goal_of(self.code) != self.goal_id:
             raise ValidationError(
-                {"goal": _("Indicator %(code)s belongs to goal %(goal)s.")
-                 % {"code": self.code, "goal": codes.goal_of(self.code)}}
+                {
+                    "goal": _("Indicator %(code)s belongs to goal %(goal)s.")
+                    % {"code": self.code, "goal": codes.goal_of(self.code)}
+                }
             )
 
 
@@ -175,11 +195,19 @@ class Observation(models.Model):
     """
 
     indicator = models.ForeignKey(
-        NationalIndicator, on_delete=models.CASCADE, null=True, blank=True,
-        related_name="observations", verbose_name=_("indicator"),
+        NationalIndicator,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="observations",
+        verbose_name=_("indicator"),
     )
     goal = models.ForeignKey(
-        Goal, on_delete=models.PROTECT, null=True, blank=True, related_name="observations",
+        Goal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observations",
         verbose_name=_("goal"),
     )
     label = models.CharField(_("what is counted"), max_length=500, blank=True)
@@ -189,19 +217,31 @@ class Observation(models.Model):
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=8)
     unit = models.CharField(_("unit"), max_length=200, blank=True)
     area = models.CharField(
-        _("area"), max_length=100, blank=True,
+        _("area"),
+        max_length=100,
+        blank=True,
         help_text=_("Region code or name; empty for the whole country."),
     )
     disaggregation = models.JSONField(
-        _("disaggregation"), default=dict, blank=True,
+        _("disaggregation"),
+        default=dict,
+        blank=True,
         help_text=_('Breakdown of the value, e.g. {"SEX": "F", "AGE": "15-24"}.'),
     )
     document = models.ForeignKey(
-        SourceDocument, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="observations", verbose_name=_("source document"),
+        SourceDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observations",
+        verbose_name=_("source document"),
     )
     article = models.ForeignKey(
-        Article, on_delete=models.SET_NULL, null=True, blank=True, related_name="observations",
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="observations",
         verbose_name=_("article"),
     )
     quote = models.TextField(_("supporting quote"), blank=True)

@@ -14,8 +14,11 @@ import yaml
 
 from indicators import codes
 
-FILES = {"goals": "global_goals.yml", "targets": "global_targets.yml",
-         "indicators": "global_indicators.yml"}
+FILES = {
+    "goals": "global_goals.yml",
+    "targets": "global_targets.yml",
+    "indicators": "global_indicators.yml",
+}
 GOAL_KEY = re.compile(r"^(?P<code>\d+)-(?P<kind>title|short)$")
 TARGET_KEY = re.compile(r"^(?P<code>\d+-[0-9a-z]+)-title$")
 INDICATOR_KEY = re.compile(r"^(?P<code>\d+-[0-9a-z]+(?:-[0-9a-z]+)+)-title$")
@@ -60,17 +63,26 @@ def read_sdg_framework(directory: Path, languages: Iterable[str]) -> SdgFramewor
         raise FrameworkError(f"{directory} is not a directory.")
     present = [lang for lang in languages if (root / lang).is_dir()]
     if not present:
-        raise FrameworkError(
-            f"{root} has none of the language folders {', '.join(languages)}."
-        )
+        raise FrameworkError(f"{root} has none of the language folders {', '.join(languages)}.")
     framework = SdgFramework(languages=present)
     for lang in present:
         _read_goals(framework, lang, _read_yaml(root / lang / FILES["goals"]))
-        _read_coded(framework.targets, framework, lang,
-                    _read_yaml(root / lang / FILES["targets"]), TARGET_KEY, codes.TARGET_CODE)
-        _read_coded(framework.indicators, framework, lang,
-                    _read_yaml(root / lang / FILES["indicators"]), INDICATOR_KEY,
-                    codes.INDICATOR_CODE)
+        _read_coded(
+            framework.targets,
+            framework,
+            lang,
+            _read_yaml(root / lang / FILES["targets"]),
+            TARGET_KEY,
+            codes.TARGET_CODE,
+        )
+        _read_coded(
+            framework.indicators,
+            framework,
+            lang,
+            _read_yaml(root / lang / FILES["indicators"]),
+            INDICATOR_KEY,
+            codes.INDICATOR_CODE,
+        )
     for code in framework.indicators:
         if codes.target_of(code) not in framework.targets:
             framework.problems.append(f"indicator {code}: its target is not in the targets file")
@@ -114,8 +126,12 @@ def _read_goals(framework: SdgFramework, lang: str, entries: dict[str, object]) 
 
 
 def _read_coded(
-    into: dict[str, CodedTitles], framework: SdgFramework, lang: str,
-    entries: dict[str, object], key_pattern: re.Pattern[str], code_pattern: re.Pattern[str],
+    into: dict[str, CodedTitles],
+    framework: SdgFramework,
+    lang: str,
+    entries: dict[str, object],
+    key_pattern: re.Pattern[str],
+    code_pattern: re.Pattern[str],
 ) -> None:
     for key, value in entries.items():
         match = key_pattern.match(key)

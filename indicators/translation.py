@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from indicators.models import Goal, GlobalIndicator, NationalIndicator, Target
+from indicators.models import GlobalIndicator, Goal, NationalIndicator, Target
 
 
 @register(Goal)

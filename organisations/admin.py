@@ -24,8 +24,15 @@ class ChildOrganisationInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(CuratedAdmin):
-    list_display = ["name", "acronym", "sector", "country", "parent", "review_status",
-                    "source_count"]
+    list_display = [
+        "name",
+        "acronym",
+        "sector",
+        "country",
+        "parent",
+        "review_status",
+        "source_count",
+    ]
     list_filter = ["review_status", "sector", "country"]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym", "aliases", "slug"]
@@ -54,12 +61,28 @@ class PositionAdmin(CuratedAdmin):
 
 @admin.register(Grant)
 class GrantAdmin(CuratedAdmin):
-    list_display = ["title", "funder", "recipient", "amount_display", "year", "instrument",
-                    "review_status", "source_count"]
+    list_display = [
+        "title",
+        "funder",
+        "recipient",
+        "amount_display",
+        "year",
+        "instrument",
+        "review_status",
+        "source_count",
+    ]
     list_filter = ["review_status", "instrument", "currency", "year", "goals"]
     list_select_related = ["funder", "recipient"]
-    search_fields = ["title", "identifier", "purpose", "programme", "funder__name",
-                     "funder__acronym", "recipient__name", "recipient__acronym"]
+    search_fields = [
+        "title",
+        "identifier",
+        "purpose",
+        "programme",
+        "funder__name",
+        "funder__acronym",
+        "recipient__name",
+        "recipient__acronym",
+    ]
     autocomplete_fields = ["funder", "operator", "recipient", "goals", "targets"]
     prepopulated_fields = {"slug": ["title"]}
     fieldsets = [

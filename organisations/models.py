@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from sdgportal.models import CuratedRecord
+from sdgportal.models import CuratedRecord, WebAddressField
 
 
 class SluggedQuerySet(models.QuerySet):
@@ -31,7 +31,9 @@ class Organisation(CuratedRecord):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
     aliases = models.JSONField(
-        _("aliases"), default=list, blank=True,
+        _("aliases"),
+        default=list,
+        blank=True,
         help_text=_("Other names and spellings, as a list."),
     )
     sector = models.CharField(
@@ -39,11 +41,15 @@ class Organisation(CuratedRecord):
     )
     country = CountryField(_("country"), blank=True, default="KZ")
     parent = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent body"),
         help_text=_("The body this one belongs to, e.g. the ministry above a committee."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
     objects = SluggedQuerySet.as_manager()
@@ -82,7 +88,9 @@ class Person(CuratedRecord):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     aliases = models.JSONField(
-        _("aliases"), default=list, blank=True,
+        _("aliases"),
+        default=list,
+        blank=True,
         help_text=_("Other spellings and transliterations (Artur / Arthur), as a list."),
     )
     description = models.TextField(_("description"), blank=True)
@@ -111,8 +119,12 @@ class Position(CuratedRecord):
         Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, null=True, blank=True,
-        related_name="positions", verbose_name=_("organisation"),
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("organisation"),
     )
     title = models.CharField(_("title"), max_length=300)
     start_date = models.DateField(_("from"), null=True, blank=True)
@@ -178,38 +190,60 @@ class Grant(CuratedRecord):
     """
 
     identifier = models.CharField(
-        _("identifier"), max_length=100, unique=True,
+        _("identifier"),
+        max_length=100,
+        unique=True,
         help_text=_("360Giving identifier: a prefix for the publisher, then a unique id."),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     title = models.CharField(_("title"), max_length=300)
     funder = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="grants_given", verbose_name=_("funder"),
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants_given",
+        verbose_name=_("funder"),
     )
     operator = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="grants_operated", verbose_name=_("operator"),
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants_operated",
+        verbose_name=_("operator"),
         help_text=_("The body that runs the grant on the funder's behalf."),
     )
     recipient = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="grants_received", verbose_name=_("recipient"),
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants_received",
+        verbose_name=_("recipient"),
     )
     instrument = models.CharField(
-        _("instrument"), max_length=20, choices=GrantInstrument.choices,
+        _("instrument"),
+        max_length=20,
+        choices=GrantInstrument.choices,
         default=GrantInstrument.OTHER,
     )
     programme = models.CharField(_("programme"), max_length=300, blank=True)
     purpose = models.TextField(_("purpose"), blank=True)
     amount = models.DecimalField(
-        _("amount awarded"), max_digits=18, decimal_places=2, null=True, blank=True,
+        _("amount awarded"),
+        max_digits=18,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
     award_date = models.DateField(_("award date"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True,
+        _("year"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
     )
     goals = models.ManyToManyField(
@@ -252,8 +286,10 @@ class Grant(CuratedRecord):
     def clean(self) -> None:
         if self.award_date and self.year and self.award_date.year != self.year:
             raise ValidationError(
-                {"year": _("The year differs from the award date's year (%(year)s).")
-                 % {"year": self.award_date.year}}
+                {
+                    "year": _("The year differs from the award date's year (%(year)s).")
+                    % {"year": self.award_date.year}
+                }
             )
 
 
@@ -262,4 +298,4 @@ def validate_aliases(aliases: object) -> None:
     if not isinstance(aliases, list) or not all(
         isinstance(alias, str) and alias.strip() for alias in aliases
     ):
-        raise ValidationError({"aliases": _("Aliases must be a list of names, e.g. [\"ERI\"].")})
+        raise ValidationError({"aliases": _('Aliases must be a list of names, e.g. ["ERI"].')})

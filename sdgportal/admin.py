@@ -33,7 +33,8 @@ class CuratedAdmin(admin.ModelAdmin):
         return [*super().get_inlines(request, obj), *self.curated_inlines]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(source_count=Count("citations"))
+        queryset = super().get_queryset(request).annotate(source_count=Count("citations"))
+        return queryset.order_by(*queryset.model._meta.ordering)  # GROUP BY drops Meta.ordering
 
     @admin.display(description=_("sources"), ordering="source_count")
     def source_count(self, obj):
@@ -46,8 +47,12 @@ class CuratedAdmin(admin.ModelAdmin):
         )
         self.message_user(
             request,
-            ngettext("%(count)d record marked as reviewed.",
-                     "%(count)d records marked as reviewed.", count) % {"count": count},
+            ngettext(
+                "%(count)d record marked as reviewed.",
+                "%(count)d records marked as reviewed.",
+                count,
+            )
+            % {"count": count},
             messages.SUCCESS,
         )
 
@@ -68,9 +73,13 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     inlines = [ArticleInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            article_total=Count("articles", distinct=True),
-            citation_total=Count("citations", distinct=True),
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                article_total=Count("articles", distinct=True),
+                citation_total=Count("citations", distinct=True),
+            )
         )
 
     @admin.display(description=_("articles"), ordering="article_total")

@@ -9,6 +9,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class WebAddressField(models.URLField):
+    """A URL field whose form assumes https:// when the scheme is left out."""
+
+    def formfield(self, **kwargs: object) -> object:
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class ReviewStatus(models.TextChoices):
     IMPORTED = "imported", _("Imported, needs review")
     REVIEWED = "reviewed", _("Reviewed")
@@ -25,7 +32,7 @@ class SourceDocument(models.Model):
     name = models.CharField(_("file name"), max_length=255, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=500, blank=True)
-    url = models.URLField(_("original address"), max_length=500, blank=True)
+    url = WebAddressField(_("original address"), max_length=500, blank=True)
     sha256 = models.CharField(_("SHA-256 of the content"), max_length=64, blank=True)
     imported_at = models.DateTimeField(_("last imported"), null=True, blank=True)
 
@@ -45,13 +52,15 @@ class Article(models.Model):
     """One story within a source document (a page may hold several)."""
 
     document = models.ForeignKey(
-        SourceDocument, on_delete=models.CASCADE, related_name="articles",
+        SourceDocument,
+        on_delete=models.CASCADE,
+        related_name="articles",
         verbose_name=_("document"),
     )
     position = models.PositiveIntegerField(_("position in the document"), default=1)
     title = models.CharField(_("title"), max_length=500)
     published_on = models.DateField(_("published on"), null=True, blank=True)
-    url = models.URLField(_("address"), max_length=500, blank=True)
+    url = WebAddressField(_("address"), max_length=500, blank=True)
     text = models.TextField(_("cleaned text"), blank=True)
 
     class Meta:
@@ -78,11 +87,17 @@ class Citation(models.Model):
     object_id = models.PositiveBigIntegerField()
     record = GenericForeignKey("content_type", "object_id")
     document = models.ForeignKey(
-        SourceDocument, on_delete=models.CASCADE, related_name="citations",
+        SourceDocument,
+        on_delete=models.CASCADE,
+        related_name="citations",
         verbose_name=_("document"),
     )
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, null=True, blank=True, related_name="citations",
+        Article,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="citations",
         verbose_name=_("article"),
     )
     quote = models.TextField(_("supporting quote"), blank=True)
@@ -105,8 +120,11 @@ class CuratedRecord(models.Model):
     """
 
     review_status = models.CharField(
-        _("review status"), max_length=10, choices=ReviewStatus.choices,
-        default=ReviewStatus.REVIEWED, db_index=True,
+        _("review status"),
+        max_length=10,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.REVIEWED,
+        db_index=True,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

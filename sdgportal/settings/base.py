@@ -103,9 +103,7 @@ REST_FRAMEWORK = {
 
 # Public reference data is read from outside the project, never copied into it.
 SDG_DATA_DIR = Path(env_str("SDG_DATA_DIR", str(BASE_DIR.parent / "shared" / "data")))
-SDG_TRANSLATIONS_DIR = Path(
-    env_str("SDG_TRANSLATIONS_DIR", str(SDG_DATA_DIR / "sdg-translations"))
-)
+SDG_TRANSLATIONS_DIR = Path(env_str("SDG_TRANSLATIONS_DIR", str(SDG_DATA_DIR / "sdg-translations")))
 SDG_NATIONAL_DATA_DIR = Path(
     env_str("SDG_NATIONAL_DATA_DIR", str(SDG_DATA_DIR / "sdg-data-kazstat"))
 )

@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "path", nargs="?", type=Path,
+            "path",
+            nargs="?",
+            type=Path,
             help="The sdg-translations folder (or its translations/ folder).",
         )
 
@@ -24,10 +26,12 @@ class Command(BaseCommand):
         if path is None:
             path = Path(settings.SDG_TRANSLATIONS_DIR)
             if not path.exists():
-                self.stdout.write(self.style.WARNING(
-                    f"No SDG translations at {path} (set SDG_TRANSLATIONS_DIR or give a path). "
-                    "The portal keeps the 17 goals with their English short names and colours."
-                ))
+                self.stdout.write(
+                    self.style.WARNING(
+                        f"No SDG translations at {path} (set SDG_TRANSLATIONS_DIR or give a path). "
+                        "The portal keeps the 17 goals with their English short names and colours."
+                    )
+                )
                 return
         languages = [code for code, _name in settings.LANGUAGES]
         try:

@@ -1,0 +1,17 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=sdgportal.settings.production \
+    SDG_DATA_DIR=/data
+
+WORKDIR /app
+COPY . .
+RUN pip install --no-cache-dir . \
+ && DJANGO_SECRET_KEY="collectstatic-only-$(python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+    ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
+ && useradd --system --home /app portal
+USER portal
+
+EXPOSE 8000
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_sdg_framework && exec gunicorn sdgportal.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --access-logfile -"]

@@ -1,0 +1,64 @@
+# The SDG Partnership Portal: `make run` serves it, `make test` tests it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/sdgportal
+
+.PHONY: install run setup test test-postgres lint format superuser clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	  echo "Python 3.11 or newer is needed, but '$(PYTHON)' was not found."; \
+	  echo "Install Python 3.11+, or point at one: make PYTHON=/path/to/python3.11 run"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "Python 3.11 or newer is needed; '$(PYTHON)' is $$($(PYTHON) -V 2>&1)."; \
+	  echo "Point at a newer one: make PYTHON=/path/to/python3.11 run"; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	  echo "Python's venv module is missing (on Debian or Ubuntu: apt install python3-venv)."; \
+	  exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+## install: a virtualenv in .venv with the portal and its development tools
+install: $(VENV)/.installed
+
+## setup: install, migrate, load the SDG framework
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_sdg_framework
+
+## run: set up and serve the portal on http://127.0.0.1:8000
+run: setup
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: the whole test suite on SQLite
+test: install
+	$(BIN)/python -m pytest
+
+## test-postgres: the whole test suite on PostgreSQL (POSTGRES_URL)
+test-postgres: install
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
+
+## lint: ruff's checks and formatting
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## format: apply ruff's fixes and formatting
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## superuser: create an administrator account for the admin
+superuser: setup
+	$(BIN)/python manage.py createsuperuser
+
+## clean: remove the virtualenv, the SQLite database and collected static files
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles
