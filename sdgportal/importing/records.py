@@ -33,7 +33,7 @@ class MoneyMention:
     span: tuple[int, int]
     text: str
     approximate: bool = False  # "over", "about", "approximately", "around"…
-    conversion: bool = False  # an equivalent in brackets after another amount: "(over $4.3 million)"
+    conversion: bool = False  # an equivalent in brackets after an amount: "(over $4.3 million)"
 
 
 @dataclass(frozen=True)
