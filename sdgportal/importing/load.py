@@ -1,0 +1,348 @@
+"""Write extracted records to the database: upsert by natural key, one document at a time.
+
+A record is found again by its slug, name, aliases or spelling key and updated only while it is
+still as imported; records a curator has reviewed are left as they are and reported as kept.
+Nothing is deleted: a re-import never undoes a curator's work.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from events.models import Event, EventOrganisation, EventSpeaker
+from indicators.models import Goal, Observation, Target
+from organisations.models import Grant, Organisation, Person, Position
+from sdgportal.importing.organisations import merge_key
+from sdgportal.importing.records import ArticleRecord, DocumentRecord
+from sdgportal.importing.text import fold, name_key
+from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
+
+OUTCOMES = ("created", "updated", "unchanged", "kept")
+
+
+@dataclass
+class ImportSummary:
+    """Records created, updated, unchanged and kept (curated, not overwritten) per type."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def count(self, kind: str, outcome: str) -> None:
+        self.counts.setdefault(kind, Counter())[outcome] += 1
+
+    def add(self, other: "ImportSummary") -> None:
+        for kind, counter in other.counts.items():
+            self.counts.setdefault(kind, Counter()).update(counter)
+
+    @property
+    def changed(self) -> bool:
+        return any(c["created"] or c["updated"] for c in self.counts.values())
+
+
+class DryRunRollback(Exception):
+    """Raised inside the transaction of a dry run so that nothing is kept."""
+
+
+def load_document(record: DocumentRecord, *, dry_run: bool = False) -> ImportSummary:
+    """Upsert one document's records in a single transaction (rolled back for a dry run)."""
+    summary = ImportSummary()
+    try:
+        with transaction.atomic():
+            _Loader(summary).load(record)
+            if dry_run:
+                raise DryRunRollback
+    except DryRunRollback:
+        pass
+    return summary
+
+
+def unique_slug(model: type[models.Model], text: str, *, taken: set[str] | None = None) -> str:
+    base = slugify(text, allow_unicode=True)[:180].strip("-") or "record"
+    slug, number = base, 2
+    while model._default_manager.filter(slug=slug).exists() or (taken and slug in taken):
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+class _Loader:
+    def __init__(self, summary: ImportSummary) -> None:
+        self.summary = summary
+        self.goals = {goal.number: goal for goal in Goal.objects.all()}
+
+    def load(self, record: DocumentRecord) -> None:
+        document, created = SourceDocument.objects.get_or_create(
+            name=record.name,
+            defaults={
+                "kind": SourceDocument.Kind.NEWS_PAGE,
+                "title": record.title,
+                "sha256": record.sha256,
+                "imported_at": timezone.now(),
+            },
+        )
+        if not created and document.sha256 != record.sha256:
+            document.sha256, document.title = record.sha256, record.title
+            document.imported_at = timezone.now()
+            document.save()
+        self.summary.count("documents", "created" if created else "unchanged")
+        for article_record in record.articles:
+            self.load_article(document, article_record)
+
+    def load_article(self, document: SourceDocument, record: ArticleRecord) -> None:
+        article, outcome = _upsert(
+            Article,
+            {"document": document, "position": record.position},
+            {"title": record.title[:500], "published_on": record.published, "text": record.text},
+        )
+        self.summary.count("articles", outcome)
+        cite = _Citer(document, article)
+        organisations = {}
+        for organisation in record.organisations:
+            organisations[organisation.name] = self.organisation(organisation, cite)
+        for person in record.people:
+            self.person(person, organisations, cite)
+        for event in record.events:
+            self.event(event, organisations, cite)
+        for grant in record.grants:
+            self.grant(grant, organisations, cite)
+        for statistic in record.statistics:
+            self.statistic(statistic, document, article)
+
+    def organisation(self, record: object, cite: "_Citer") -> Organisation:
+        existing = _find_organisation(record.name, record.acronym, record.aliases)
+        values = {
+            "name": record.name[:300],
+            "acronym": record.acronym[:50],
+            "sector": record.sector,
+            "country": record.country,
+        }
+        if existing is None:
+            parent = _find_organisation(record.parent, "", ()) if record.parent else None
+            organisation = Organisation.objects.create(
+                slug=unique_slug(Organisation, record.acronym or record.name),
+                aliases=sorted(set(record.aliases) - {record.name}),
+                parent=parent,
+                review_status=ReviewStatus.IMPORTED,
+                **values,
+            )
+            self.summary.count("organisations", "created")
+        else:
+            organisation = existing
+            aliases = sorted(
+                set(existing.aliases) | {record.name, *record.aliases} - {existing.name}
+            )
+            changes = {"aliases": aliases} | {
+                key: value
+                for key, value in values.items()
+                if value and not getattr(existing, key) and key != "name"
+            }
+            self.summary.count("organisations", _apply(existing, changes))
+        cite(organisation, record.quote)
+        return organisation
+
+    def person(self, record: object, organisations: dict, cite: "_Citer") -> Person:
+        existing = _find_person(record.name, record.aliases)
+        if existing is None:
+            person = Person.objects.create(
+                name=record.name[:200],
+                slug=unique_slug(Person, record.name),
+                aliases=sorted(set(record.aliases) - {record.name}),
+                review_status=ReviewStatus.IMPORTED,
+            )
+            self.summary.count("people", "created")
+        else:
+            person = existing
+            aliases = sorted(
+                set(existing.aliases) | {record.name, *record.aliases} - {existing.name}
+            )
+            self.summary.count("people", _apply(existing, {"aliases": aliases}))
+        cite(person, record.quote)
+        if record.title:
+            organisation = organisations.get(record.organisation) or (
+                _find_organisation(record.organisation, "", ()) if record.organisation else None
+            )
+            position, outcome = _upsert(
+                Position,
+                {"person": person, "organisation": organisation, "title": record.title[:300]},
+                {},
+                create={"review_status": ReviewStatus.IMPORTED},
+            )
+            self.summary.count("positions", outcome)
+            cite(position, record.quote)
+        return person
+
+    def event(self, record: object, organisations: dict, cite: "_Citer") -> Event:
+        start = record.start.value if record.start else None
+        slug = slugify(f"{record.title[:80]} {start or ''}", allow_unicode=True).strip("-")
+        values = {
+            "title": record.title[:500],
+            "kind": record.kind,
+            "start_date": start,
+            "start_precision": record.start.precision if record.start else "day",
+            "end_date": record.end.value if record.end else None,
+            "end_precision": record.end.precision if record.end else "day",
+            "city": record.city,
+            "is_online": record.online,
+            "country": record.country,
+        }
+        event, outcome = _upsert(
+            Event,
+            {"slug": slug[:200] or "event"},
+            values,
+            create={"review_status": ReviewStatus.IMPORTED},
+        )
+        self.summary.count("events", outcome)
+        cite(event, record.quote)
+        if event.review_status == ReviewStatus.IMPORTED:
+            event.goals.add(*[self.goals[n] for n in record.goals if n in self.goals])
+            event.targets.add(*Target.objects.filter(code__in=record.targets))
+        for participation in record.participations:
+            organisation = organisations.get(participation.organisation) or _find_organisation(
+                participation.organisation, "", ()
+            )
+            if organisation:
+                _, outcome = _upsert(
+                    EventOrganisation,
+                    {"event": event, "organisation": organisation, "role": participation.role},
+                    {},
+                    create={"review_status": ReviewStatus.IMPORTED},
+                )
+                self.summary.count("event organisations", outcome)
+        for order, appearance in enumerate(record.appearances):
+            person = _find_person(appearance.person, ())
+            if person:
+                organisation = organisations.get(appearance.organisation)
+                _, outcome = _upsert(
+                    EventSpeaker,
+                    {"event": event, "person": person, "role": appearance.role},
+                    {"title": appearance.title[:300], "organisation": organisation, "order": order},
+                    create={"review_status": ReviewStatus.IMPORTED},
+                )
+                self.summary.count("speakers", outcome)
+        return event
+
+    def grant(self, record: object, organisations: dict, cite: "_Citer") -> Grant:
+        amount = record.money.amount if record.money else None
+        currency = record.money.currency if record.money else ""
+        key = f"{record.funder} {record.recipient} {amount or ''} {currency} {record.year or ''}"
+        slug = slugify(key, allow_unicode=True).strip("-")[:180] or "grant"
+        funder = organisations.get(record.funder) or (
+            _find_organisation(record.funder, "", ()) if record.funder else None
+        )
+        recipient = organisations.get(record.recipient) or (
+            _find_organisation(record.recipient, "", ()) if record.recipient else None
+        )
+        values = {
+            "title": record.title[:300],
+            "funder": funder,
+            "recipient": recipient,
+            "instrument": record.instrument,
+            "purpose": record.purpose,
+            "amount": amount,
+            "currency": currency,
+            "year": record.year,
+        }
+        grant, outcome = _upsert(
+            Grant,
+            {"slug": slug},
+            values,
+            create={
+                "identifier": f"360G-sdgportal-{slug}"[:100],
+                "review_status": ReviewStatus.IMPORTED,
+            },
+        )
+        self.summary.count("grants", outcome)
+        cite(grant, record.quote)
+        if grant.review_status == ReviewStatus.IMPORTED:
+            grant.goals.add(*[self.goals[n] for n in record.goals if n in self.goals])
+        return grant
+
+    def statistic(self, record: object, document: SourceDocument, article: Article) -> None:
+        _, outcome = _upsert(
+            Observation,
+            {
+                "document": document,
+                "article": article,
+                "label": record.label[:500] or record.unit,
+                "value": record.value,
+                "unit": record.unit[:200],
+            },
+            {
+                "year": record.year
+                or (article.published_on.year if article.published_on else 2000),
+                "area": record.area[:100],
+                "quote": record.quote,
+                "goal": self.goals.get(record.goal) if record.goal else None,
+            },
+        )
+        self.summary.count("statistics", outcome)
+
+
+class _Citer:
+    """Adds the citation that sources a record, once."""
+
+    def __init__(self, document: SourceDocument, article: Article) -> None:
+        self.document, self.article = document, article
+
+    def __call__(self, record: models.Model, quote: str) -> None:
+        Citation.objects.get_or_create(
+            content_type=ContentType.objects.get_for_model(record),
+            object_id=record.pk,
+            document=self.document,
+            article=self.article,
+            quote=quote,
+        )
+
+
+def _upsert(
+    model: type[models.Model], lookup: dict, values: dict, *, create: dict | None = None
+) -> tuple[models.Model, str]:
+    record = model._default_manager.filter(**lookup).first()
+    if record is None:
+        return model._default_manager.create(**lookup, **values, **(create or {})), "created"
+    return record, _apply(record, values)
+
+
+def _apply(record: models.Model, values: dict) -> str:
+    """Update an imported record's changed fields; a curated one is kept as it is."""
+    changed = {k: v for k, v in values.items() if _differs(getattr(record, k), v)}
+    if not changed:
+        return "unchanged"
+    if getattr(record, "review_status", ReviewStatus.IMPORTED) != ReviewStatus.IMPORTED:
+        return "kept"
+    for key, value in changed.items():
+        setattr(record, key, value)
+    record.save()
+    return "updated"
+
+
+def _differs(current: object, new: object) -> bool:
+    if isinstance(current, models.Model) or isinstance(new, models.Model):
+        return getattr(current, "pk", None) != getattr(new, "pk", None)
+    if hasattr(current, "code"):  # django-countries Country
+        return current.code != new
+    return current != new
+
+
+def _find_organisation(name: str, acronym: str, aliases: tuple[str, ...]) -> Organisation | None:
+    if not name:
+        return None
+    wanted = {merge_key(n) for n in (name, *aliases)} - {frozenset()}
+    folded = {fold(n) for n in (name, *aliases)}
+    for organisation in Organisation.objects.all():
+        names = (organisation.name, *organisation.aliases)
+        if folded & {fold(n) for n in names} or wanted & {merge_key(n) for n in names}:
+            return organisation
+        if acronym and organisation.acronym == acronym:
+            return organisation
+    return None
+
+
+def _find_person(name: str, aliases: tuple[str, ...]) -> Person | None:
+    wanted = {name_key(n) for n in (name, *aliases)}
+    for person in Person.objects.all():
+        if wanted & {name_key(n) for n in (person.name, *person.aliases)}:
+            return person
+    return None
