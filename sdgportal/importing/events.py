@@ -106,7 +106,7 @@ def find_events(
     """Events the sentences report, merged so that each event appears once."""
     drafts: list[EventDraft] = []
     for offset, sentence in sentences:
-        match = _KIND.search(sentence)
+        match = _main_kind(sentence)
         if not match:
             continue
         dates = find_dates(sentence, reference=published)
@@ -121,6 +121,24 @@ def find_events(
         draft.participations = _participations(sentence, offset, organisations)
         _merge_into(drafts, draft)
     return [d for d in drafts if d.start or d.city or d.online]
+
+
+def _main_kind(sentence: str) -> re.Match[str] | None:
+    """The event the sentence is about: the one its quoted title names, or the one hosted.
+
+    "The Civic Forum in Astana hosted a session on “…”" is about the session.
+    """
+    kinds = list(_KIND.finditer(sentence))
+    if len(kinds) <= 1:
+        return kinds[0] if kinds else None
+    if quoted := _QUOTED_TITLE.search(sentence):
+        before = [k for k in kinds if k.end() <= quoted.start()]
+        if before:
+            return before[-1]
+    for kind in kinds:
+        if _HAPPENED.search(sentence[max(0, kind.start() - 25) : kind.start()]):
+            return kind
+    return kinds[0]
 
 
 def _city(sentence: str) -> str:

@@ -111,7 +111,9 @@ class _Loader:
             self.statistic(statistic, document, article)
 
     def organisation(self, record: object, cite: "_Citer") -> Organisation:
-        existing = _find_organisation(record.name, record.acronym, record.aliases)
+        existing = cite.earlier(Organisation, record.quote) or _find_organisation(
+            record.name, record.acronym, record.aliases
+        )
         values = {
             "name": record.name[:300],
             "acronym": record.acronym[:50],
@@ -143,7 +145,7 @@ class _Loader:
         return organisation
 
     def person(self, record: object, organisations: dict, cite: "_Citer") -> Person:
-        existing = _find_person(record.name, record.aliases)
+        existing = cite.earlier(Person, record.quote) or _find_person(record.name, record.aliases)
         if existing is None:
             person = Person.objects.create(
                 name=record.name[:200],
@@ -285,6 +287,21 @@ class _Citer:
 
     def __init__(self, document: SourceDocument, article: Article) -> None:
         self.document, self.article = document, article
+
+    def earlier(self, model: type[models.Model], quote: str) -> models.Model | None:
+        """The record an earlier import drew from this quote, if only one was, and curated.
+
+        A curator may have renamed it; the quote still says it is the same record.
+        """
+        cited = Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(model),
+            article=self.article,
+            quote=quote,
+        ).values_list("object_id", flat=True)
+        candidates = list(model._default_manager.filter(pk__in=list(cited))) if quote else []
+        if len(candidates) == 1 and candidates[0].review_status != ReviewStatus.IMPORTED:
+            return candidates[0]
+        return None
 
     def __call__(self, record: models.Model, quote: str) -> None:
         Citation.objects.get_or_create(

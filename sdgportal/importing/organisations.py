@@ -444,10 +444,9 @@ def _sector(name: str, legal: str) -> str:
         return "international"
     if {"parliament", "parliamentary", "majilis", "mazhilis", "senate"} & set(lower):
         return "parliament"
-    if legal in gazetteer.BUSINESS_FORMS and not {"institute", "center", "centre", "fund"} & set(
-        lower
-    ):
-        return "business"
+    if legal in gazetteer.BUSINESS_FORMS:
+        # a joint-stock institute, centre or fund in Kazakhstan is state-owned
+        return "state" if {"institute", "center", "centre", "fund"} & set(lower) else "business"
     if legal in gazetteer.NGO_FORMS:
         return "ngo"
     if gazetteer.STATE_MARKERS.search(name) or legal in {"NJSC", "RSE", "NC"}:

@@ -60,7 +60,7 @@ _CHROME = [
         r"^(ru|kk|kz|en|uz|ky|tg|tr|de|fr|es|zh|ar)\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ].*$",
     )
 ]
-_PHOTO_PREFIX = re.compile(r"^(photo|фото|сурет)\s*:\s*\S+(\s\S+)?(?=[A-ZА-Я][a-zа-я]+\.)", re.I)
+_PHOTO_PREFIX = re.compile(r"^(?i:photo|фото|сурет)\s*:\s*\S+(\s\S+)?(?=[A-ZА-Я][a-zа-я]+\.)")
 _SWALLOWED = re.compile(r"(?<![\w.])([\w-]*\w)\.(organi[sz]\w*)")
 _FUNCTION_WORDS = {
     "wer": "were",

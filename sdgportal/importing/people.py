@@ -301,7 +301,12 @@ def _title_after(after: str) -> str:
 
 
 def _contains_a_name(phrase: str) -> bool:
-    return any(_clean_name(match.group(0)) for match in NAME.finditer(phrase))
+    return any(
+        _clean_name(match.group(0))
+        and match.group(0).split()[-1] not in NOT_NAME_WORDS
+        and not phrase[: match.start()].endswith("the ")
+        for match in NAME.finditer(phrase)
+    )
 
 
 def _title_before(before: str) -> str:

@@ -28,9 +28,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 
 def strip_accents(text: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def fold(text: str) -> str:
@@ -41,9 +39,24 @@ def fold(text: str) -> str:
 
 
 _TRANSLITERATION = [
-    (r"dzh", "j"), (r"zh", "j"), (r"kh", "h"), (r"ts", "c"), (r"sh", "s"), (r"ch", "c"),
-    (r"th", "t"), (r"ph", "f"), (r"yu", "u"), (r"ya", "a"), (r"ye", "e"), (r"yo", "o"),
-    (r"y", "i"), (r"w", "v"), (r"x", "ks"), (r"q", "k"), (r"ie", "e"), (r"ii", "i"),
+    (r"dzh", "j"),
+    (r"zh", "j"),
+    (r"kh", "h"),
+    (r"ts", "c"),
+    (r"sh", "s"),
+    (r"ch", "c"),
+    (r"th", "t"),
+    (r"ph", "f"),
+    (r"yu", "u"),
+    (r"ya", "a"),
+    (r"ye", "e"),
+    (r"yo", "o"),
+    (r"y", "i"),
+    (r"w", "v"),
+    (r"x", "ks"),
+    (r"q", "k"),
+    (r"ie", "e"),
+    (r"ii", "i"),
     (r"(.)\1", r"\1"),
 ]
 

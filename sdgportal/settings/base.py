@@ -114,3 +114,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# The news pages the portal's first data comes from.
+SEEDS_DIR = Path(env_str("SEEDS_DIR", str(BASE_DIR / "seeds")))

@@ -1,0 +1,163 @@
+"""The import_seeds command end to end: idempotent, curated records kept, bad files reported."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from events.models import Event
+from organisations.models import Grant, Organisation, Person
+from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "\n\n".join(
+    [
+        "Forum on civil society and the SDGs",
+        "October 19, 2023",
+        "The Civic Forum in Astana hosted a session on “Partnerships with NGOs for the SDGs” on 19 "
+        "October. The event was organized by the Ministry of Culture and Information with the "
+        "support of the United Nations Development Programme (UNDP).",
+        '"NGOs are a bridge between the state and citizens," said Aigerim Nurlanova, Chairperson '
+        "of the Board of the Steppe Voices Foundation.",
+        "In 2023, grants worth 500 million tenge ($1.1 million) were provided to 120 NGOs working "
+        "on SDG 16.",
+    ]
+)
+
+
+def import_seeds(*args):
+    out, err = StringIO(), StringIO()
+    call_command("import_seeds", *map(str, args), stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def page(tmp_path):
+    path = tmp_path / "forum.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def snapshot():
+    return {
+        model.__name__: sorted(map(str, model.objects.values_list()))
+        for model in (SourceDocument, Article, Event, Organisation, Person, Grant, Citation)
+    }
+
+
+def test_imports_an_article_with_its_records_and_provenance(page):
+    import_seeds(page)
+
+    event = Event.objects.get(kind="session")
+    person = Person.objects.get()
+    assert (event.start_date.isoformat(), event.city, event.country.code) == (
+        "2023-10-19",
+        "Astana",
+        "KZ",
+    )
+    assert person.name == "Aigerim Nurlanova"
+    assert person.review_status == ReviewStatus.IMPORTED
+    assert list(person.positions.values_list("title", "organisation__name")) == [
+        ("Chairperson of the Board", "Steppe Voices Foundation")
+    ]
+    grant = Grant.objects.get()
+    assert (str(grant.amount), grant.currency, grant.year) == ("500000000.00", "KZT", 2023)
+    citation = Citation.objects.filter(person=person).get()
+    assert (citation.document.name, citation.article.title) == (
+        "forum.txt",
+        "Forum on civil society and the SDGs",
+    )
+    assert "said Aigerim Nurlanova" in citation.quote
+
+
+def test_second_run_changes_nothing(page):
+    import_seeds(page)
+    before = snapshot()
+
+    output, _ = import_seeds(page)
+
+    assert snapshot() == before
+    assert " created" in output
+    assert all(
+        line.split()[-4] == "0"  # the "created" column
+        for line in output.splitlines()[2:]
+    )
+
+
+def test_dry_run_writes_nothing(page):
+    output, _ = import_seeds("--dry-run", page)
+
+    assert output.startswith("Would import 1 document(s):")
+    assert Organisation.objects.count() == 0
+    assert SourceDocument.objects.count() == 0
+
+
+def test_reviewed_records_survive_a_reimport(page):
+    import_seeds(page)
+    person = Person.objects.get()
+    person.name = "Aigerim Nurlanova-Sadykova"
+    person.review_status = ReviewStatus.REVIEWED
+    person.save()
+    organisation = Organisation.objects.get(name="Steppe Voices Foundation")
+    organisation.sector = "other"
+    organisation.review_status = ReviewStatus.REVIEWED
+    organisation.save()
+
+    import_seeds(page)
+
+    assert Person.objects.get().name == "Aigerim Nurlanova-Sadykova"
+    assert Organisation.objects.get(pk=organisation.pk).sector == "other"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (b"PK\x03\x04" + b"\x00" * 40, "ZIP"),
+        ("Новости".encode()[:-1], "truncated"),
+        (b"<!DOCTYPE html><html><body>news</body></html>", "HTML"),
+    ],
+)
+def test_a_bad_file_is_reported_and_the_others_still_import(tmp_path, page, content, reason):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+
+    with pytest.raises(CommandError) as error:
+        import_seeds(tmp_path)
+
+    assert "1 of 2 documents could not be imported" in str(error.value)
+    assert str(bad) in str(error.value)
+    assert reason.lower() in str(error.value).lower()
+    assert list(SourceDocument.objects.values_list("name", flat=True)) == ["forum.txt"]
+
+
+def test_windows_1251_and_bom_are_read(tmp_path):
+    (tmp_path / "cp1251.txt").write_bytes(
+        ARTICLE.replace("Astana", "Алматы").encode("cp1251", "replace")
+    )
+    (tmp_path / "bom.txt").write_bytes("\ufeff".encode() + ARTICLE.encode())
+
+    import_seeds(tmp_path)
+
+    assert sorted(SourceDocument.objects.values_list("name", flat=True)) == [
+        "bom.txt",
+        "cp1251.txt",
+    ]
+
+
+def test_a_missing_path_is_an_error(tmp_path):
+    with pytest.raises(CommandError, match="no such file or folder"):
+        import_seeds(tmp_path / "missing.txt")
+
+
+@pytest.mark.skipif(not Path(settings.SEEDS_DIR).is_dir(), reason="needs seeds/")
+def test_imports_the_five_seed_documents():
+    output, _ = import_seeds()
+
+    assert output.startswith("Imported 5 document(s):")
+    assert SourceDocument.objects.count() == 5
+    assert Person.objects.filter(name="Michaela Friberg-Storey").count() == 1
