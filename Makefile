@@ -28,10 +28,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 ## install: a virtualenv in .venv with the portal and its development tools
 install: $(VENV)/.installed
 
-## setup: install, migrate, load the SDG framework
+## setup: install, migrate, load the SDG framework, import the seed documents
 setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_sdg_framework
+	$(BIN)/python manage.py import_seeds
 
 ## run: set up and serve the portal on http://127.0.0.1:8000
 run: setup
