@@ -55,7 +55,7 @@ _HAPPENED = re.compile(
     r"attended|moderated|brought together|will be convened|scheduled|takes? place|was hosted)\b",
     re.IGNORECASE,
 )
-_ONLINE = re.compile(r"\b(?:online|virtual|video ?conference|webinar|via video)\b", re.I)
+_ONLINE = re.compile(r"\b(?:online|virtual|video ?conference|webinar)\b", re.I)
 _CITY = re.compile(
     r"(?<![\w-])(?P<city>"
     + "|".join(re.escape(c) for c in sorted(gazetteer.CITIES, key=len, reverse=True))
@@ -78,7 +78,38 @@ _NAMED = re.compile(
     + r"|Side Event|Round Table)s?"
     + r"(?:\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})?))"
 )
-_RELATIVE = re.compile(r"\b(?P<when>today|yesterday|last week|this week|last month)\b", re.I)
+_RELATIVE = re.compile(
+    r"\b(?P<when>today|yesterday|last week|this week|last month|next year|this year|last year|"
+    r"last (?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December))\b",
+    re.I,
+)
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_FUTURE = re.compile(r"\b(?:will|shall|scheduled|upcoming|to be (?:held|convened)|next)\b", re.I)
+_SINCE = re.compile(r"\b(?:since|after|until|by)\b[^,;]*$", re.I)
+_PROPOSED = re.compile(
+    r"\b(?:proposed|propose|proposes|plans|intends|suggested)\s+to\b[^.]*$", re.I
+)
+_IN_YEAR = re.compile(r"\b(?:in|of)\s+(?P<year>(?:19|20)\d{2})\b(?!\s*[-–])")
+_LAUNCHED = re.compile(
+    r"(?P<subject>(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|to|of|for|the|and|on))*)"
+    r"\s+(?:was|were)\s+(?:officially\s+)?launched\b"
+)
+CONTAINERS = {"forum", "summit", "conference"}
+PARTS = {"session", "side_event", "panel", "seminar", "exhibition", "briefing"}
 _MODERATED = re.compile(r"\bmoderat", re.I)
 
 
@@ -93,6 +124,7 @@ class EventDraft:
     city: str = ""
     online: bool = False
     named: bool = False
+    generic: bool = False  # named only "event": its kind may be told later
     participations: list[Participation] = field(default_factory=list)
 
 
@@ -106,39 +138,115 @@ def find_events(
     """Events the sentences report, merged so that each event appears once."""
     drafts: list[EventDraft] = []
     for offset, sentence in sentences:
-        match = _main_kind(sentence)
-        if not match:
-            continue
-        dates = find_dates(sentence, reference=published)
-        city = _city(sentence)
-        online = bool(_ONLINE.search(sentence))
-        if not (dates or city or online or _HAPPENED.search(sentence)):
-            continue
-        start, end = (dates[0].start, dates[0].end) if dates else _relative(sentence, published)
+        for draft in _sentence_events(sentence, offset, published):
+            draft.participations = _participations(sentence, offset, organisations)
+            _merge_into(drafts, draft)
+    containers = [d for d in drafts if d.kind in CONTAINERS and d.city]
+    for draft in drafts:  # a session of the forum in Astana is in Astana
+        if not draft.city and draft.kind in PARTS and containers:
+            draft.city = containers[0].city
+    return [d for d in drafts if d.start or d.city]
+
+
+def _sentence_events(sentence: str, offset: int, published: date | None) -> list[EventDraft]:
+    """One draft per event the sentence names; each takes the dates and place near it.
+
+    "On July 15, a side event was held at the High-Level Political Forum in New York": the
+    side event is dated July 15, the forum is in New York, and the side event, part of it,
+    is there too.
+    """
+    kinds = _kinds(sentence)
+    if not kinds:
+        return []
+    future = bool(_FUTURE.search(sentence))
+    reference = published.replace(year=published.year + 1) if published and future else published
+    dates = [
+        d
+        for d in find_dates(sentence, reference=reference)
+        if not _SINCE.search(sentence[max(0, d.span[0] - 40) : d.span[0]])
+    ]
+    happened = bool(_HAPPENED.search(sentence))
+    anchors = [_anchor(sentence, match) for match in kinds]
+    cities = [(m.start(), _city(m.group(0))) for m in _CITY.finditer(sentence)]
+    drafts = []
+    for index, match in enumerate(kinds):
+        own_dates = [d for d in dates if _nearest(anchors, d.span[0]) == index]
+        own_cities = [city for position, city in cities if _nearest(anchors, position) == index]
+        low = anchors[index - 1] if index else 0
+        high = anchors[index + 1] if index + 1 < len(kinds) else len(sentence)
+        segment = sentence[low:high]
+        if own_dates:
+            start, end = own_dates[0].start, own_dates[0].end
+        else:
+            start, end = _relative(segment, published)
+        if start is None and (year := _IN_YEAR.search(segment)):
+            start = PartialDate(date(int(year["year"]), 1, 1), "year")
+        city = own_cities[0] if own_cities else (_city(segment) if len(kinds) == 1 else "")
+        online = bool(_ONLINE.search(segment))
         kind = _KIND_OF[match["kind"].lower()]
         title, named = _title(sentence, match, kind)
-        draft = EventDraft(kind, title, sentence, offset, start, end, city, online, named)
-        draft.participations = _participations(sentence, offset, organisations)
-        _merge_into(drafts, draft)
-    return [d for d in drafts if d.start or d.city or d.online]
+        precise = start is not None and start.precision != "year"
+        if not named and not (precise or (city and happened)):
+            continue  # "such a meeting", "training at one of the centres": no event of its own
+        if _PROPOSED.search(sentence[: match.start()]):
+            continue
+        drafts.append(
+            EventDraft(
+                kind,
+                title,
+                sentence,
+                offset,
+                start,
+                end,
+                city,
+                online,
+                named,
+                generic=match["kind"].lower() == "event",
+            )
+        )
+    if launch := _LAUNCHED.search(sentence):
+        after = sentence[launch.end() :]
+        launch_dates = find_dates(after, reference=published)
+        city = _city(after)
+        if launch_dates or city:
+            start = launch_dates[0].start if launch_dates else None
+            title = f"Launch of {re.sub(r'^the ', '', launch['subject'])}"
+            drafts.append(
+                EventDraft("launch", title, sentence, offset, start, None, city, False, True)
+            )
+    containers = [d for d in drafts if d.kind in CONTAINERS and d.city]
+    for draft in drafts:
+        if not draft.city and draft.kind in PARTS and containers:
+            draft.city = containers[0].city
+    return drafts
 
 
-def _main_kind(sentence: str) -> re.Match[str] | None:
-    """The event the sentence is about: the one its quoted title names, or the one hosted.
+def _anchor(sentence: str, match: re.Match[str]) -> int:
+    """Where the event's name starts: "the Astana International Forum" starts at "Astana"."""
+    for named in _NAMED.finditer(sentence):
+        if named.start("name") <= match.start() <= named.end():
+            return named.start("name")
+    return match.start()
 
-    "The Civic Forum in Astana hosted a session on “…”" is about the session.
-    """
-    kinds = list(_KIND.finditer(sentence))
-    if len(kinds) <= 1:
-        return kinds[0] if kinds else None
-    if quoted := _QUOTED_TITLE.search(sentence):
-        before = [k for k in kinds if k.end() <= quoted.start()]
-        if before:
-            return before[-1]
-    for kind in kinds:
-        if _HAPPENED.search(sentence[max(0, kind.start() - 25) : kind.start()]):
-            return kind
-    return kinds[0]
+
+def _nearest(anchors: list[int], position: int) -> int:
+    """The event named last before a position (or the first one) owns what stands there."""
+    before = [index for index, anchor in enumerate(anchors) if anchor <= position]
+    return before[-1] if before else 0
+
+
+def _kinds(sentence: str) -> list[re.Match[str]]:
+    """Event words outside quoted titles; "launch" only as a noun."""
+    quoted = [q.span() for q in _QUOTED_TITLE.finditer(sentence)]
+    kinds = []
+    for match in _KIND.finditer(sentence):
+        if any(start < match.start() < end for start, end in quoted):
+            continue
+        before = sentence[: match.start()]
+        if match["kind"].lower() == "launch" and not re.search(r"\b(?:the|a)\s+$", before, re.I):
+            continue
+        kinds.append(match)
+    return kinds
 
 
 def _city(sentence: str) -> str:
@@ -148,10 +256,18 @@ def _city(sentence: str) -> str:
 
 
 def _relative(sentence: str, published: date | None) -> tuple[PartialDate | None, None]:
+    """Dates told relative to the story's date: today, last week, last November, next year."""
     match = _RELATIVE.search(sentence)
     if not match or not published:
         return None, None
     when = match["when"].lower()
+    if match["month"]:
+        month = _MONTHS.index(match["month"].lower()) + 1
+        year = published.year if month < published.month else published.year - 1
+        return PartialDate(date(year, month, 1), "month"), None
+    if when.endswith("year"):
+        shift = {"next year": 1, "this year": 0, "last year": -1}[when]
+        return PartialDate(date(published.year + shift, 1, 1), "year"), None
     if when == "today":
         return PartialDate(published, "day"), None
     if when == "yesterday":
@@ -219,6 +335,8 @@ def _merge_into(drafts: list[EventDraft], draft: EventDraft) -> None:
             existing.online = existing.online or draft.online
             if draft.named and not existing.named:
                 existing.title, existing.named = draft.title, True
+            if existing.generic and not draft.generic:
+                existing.kind, existing.generic = draft.kind, False
             for participation in draft.participations:
                 if participation not in existing.participations:
                     existing.participations.append(participation)
@@ -229,7 +347,7 @@ def _merge_into(drafts: list[EventDraft], draft: EventDraft) -> None:
 def _same_event(a: EventDraft, b: EventDraft) -> bool:
     if a.named and b.named and fold(a.title) == fold(b.title):
         return True
-    if a.kind != b.kind and "meeting" not in {a.kind, b.kind}:
+    if a.kind != b.kind and not (a.generic or b.generic):
         return False
     if a.start and b.start:
         return a.start.value == b.start.value

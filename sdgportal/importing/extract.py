@@ -57,7 +57,8 @@ def extract_article(document: str, position: int, raw: RawArticle, stamp: object
     published = date_line.value if date_line else stamp
     text = raw.text
     split = sentences(text)
-    reference = _reference_date(text, published)
+    # a story's own dateline dates it; a page's "saved" stamp may be years later
+    reference = published if date_line else _reference_date(text, published)
     mentions = find_organisations(text)
     people = group_people(find_person_mentions(text, split, mentions))
     goals, targets = goals_and_targets(f"{raw.title}\n{text}")
