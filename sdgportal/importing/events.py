@@ -184,7 +184,9 @@ def _sentence_events(sentence: str, offset: int, published: date | None) -> list
         city = own_cities[0] if own_cities else (_city(segment) if len(kinds) == 1 else "")
         online = bool(_ONLINE.search(segment))
         kind = _KIND_OF[match["kind"].lower()]
-        title, named = _title(sentence, match, kind)
+        following = kinds[index + 1].start() if index + 1 < len(kinds) else len(sentence)
+        preceding = kinds[index - 1].end() if index else 0
+        title, named = _title(sentence, match, bounds=(preceding, following))
         precise = start is not None and start.precision != "year"
         if not named and not (precise or (city and happened)):
             continue  # "such a meeting", "training at one of the centres": no event of its own
@@ -276,10 +278,15 @@ def _relative(sentence: str, published: date | None) -> tuple[PartialDate | None
     return PartialDate(moment.replace(day=1), "month"), None
 
 
-def _title(sentence: str, match: re.Match[str], kind: str) -> tuple[str, bool]:
-    """The event's own name when the sentence gives one, else a description of it."""
+def _title(sentence: str, match: re.Match[str], *, bounds: tuple[int, int]) -> tuple[str, bool]:
+    """The event's own name when the sentence gives one, else a description of it.
+
+    A quoted title belongs to the event word nearest to it, between the neighbouring ones.
+    """
     for quoted in _QUOTED_TITLE.finditer(sentence):
-        if abs(quoted.start() - match.end()) < 40 or abs(match.start() - quoted.end()) < 40:
+        after = match.end() <= quoted.start() < bounds[1] and quoted.start() - match.end() < 40
+        before = bounds[0] <= quoted.start() and 0 <= match.start() - quoted.end() < 40
+        if after or before:
             return quoted["title"].strip(" .,"), True
     for named in _NAMED.finditer(sentence):
         words = named["name"].split()
