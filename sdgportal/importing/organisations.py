@@ -132,8 +132,7 @@ HEAD_SYNONYMS = {
     "funds": "fund",
 }
 _HEADS = (
-    {head for head in gazetteer.ORGANISATION_HEADS if " " not in head}
-    | {"centers", "centres", "international"}
+    {head for head in gazetteer.ORGANISATION_HEADS if " " not in head} | {"international"}
 ) - {"platform", "club", "service", "school", "office", "mission", "news", "union", "society"}
 _COUNTRY_SUFFIX = re.compile(
     r"\s+(?:of|in|to)\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<country>"

@@ -213,9 +213,14 @@ _MINISTER_OF = re.compile(
     r"(?=\s+(?:of|in)\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b|$)"
 )
 _PEOPLE_NOUNS = re.compile(
-    r"\b(?:artists|journalists|speakers|experts|guests|participants|designers|musicians|"
-    r"activists)\s*\(?\s*(?:[^()]*,\s*)?$"
+    r"^.*\b(?P<noun>artists|journalists|speakers|experts|guests|participants|designers|"
+    r"musicians|activists)\s*(?P<bracket>\(?)\s*(?:[^.;]*,\s*)?$"
 )
+_POSSESSIVE_ORGANISATION = re.compile(
+    r"^(?P<organisation>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,4})[’']s\s+(?P<position>.+)$"
+)
+_NAMED_MINISTER = re.compile(r"\b(?!Prime\b|Vice\b|Deputy\b)(?P<field>[A-Z][a-z]+)\s+Minister\b")
+_FIELD_OF_MINISTRY = {"Foreign": "Foreign Affairs", "Interior": "Internal Affairs"}
 
 
 @dataclass
@@ -252,16 +257,29 @@ def find_person_mentions(
             end = start + len(name)
             before, after = sentence[:start], sentence[end:]
             title = _title_after(after) or _title_before(before)
+            listed = _PEOPLE_NOUNS.search(before)
+            coordinated = (
+                bool(mentions)
+                and mentions[-1].sentence == sentence
+                and re.fullmatch(r"\s+and\s+", sentence[mentions[-1].end - offset : start] or "-")
+            )
             signalled = (
                 title
                 or HONORIFIC.search(before)
                 or _SPEECH_BEFORE.search(before)
                 or _SPEECH_AFTER.match(after)
-                or _PEOPLE_NOUNS.search(before)
+                or listed
+                or coordinated
             )
             if not signalled or _inside_organisation(offset + start, offset + end, organisations):
                 continue
             position, organisation = split_title(title, offset, sentence, organisations)
+            if not title and listed and not listed["bracket"]:  # "journalists Richard Quest (CNN)"
+                position = listed["noun"].rstrip("s")
+                bracket = re.match(r"\s*\((?P<org>[A-Z][\w&-]+)\)", after)
+                organisation = bracket["org"] if bracket else ""
+            if re.search(r"\bIts\s+[\w -]+$", before) and not organisation:
+                organisation = _latest_before(offset + start, organisations)
             mentions.append(
                 PersonMention(name, offset + start, offset + end, position, organisation, sentence)
             )
@@ -295,18 +313,30 @@ def _title_after(after: str) -> str:
     if not match:
         return ""
     title = _TITLE_END.split(match["title"])[0].strip()
+    rest = after[match.end() :]
+    more = re.match(r"^,\s*(?P<more>[^,;.()“”\"]{2,200})", rest)
+    if (
+        more
+        and not _TITLE_END.search(more["more"])
+        and _is_title(more["more"])
+        and not _contains_a_name(more["more"])
+    ):
+        title = f"{title}, {more['more'].strip()}"  # "Associate Professor, Deputy Chair…"
     if _contains_a_name(title):
         return ""  # the next person of a list, not this one's title
     return title if _is_title(title) and len(title.split()) <= 30 else ""
 
 
 def _contains_a_name(phrase: str) -> bool:
-    return any(
-        _clean_name(match.group(0))
-        and match.group(0).split()[-1] not in NOT_NAME_WORDS
-        and not phrase[: match.start()].endswith("the ")
-        for match in NAME.finditer(phrase)
-    )
+    """Whether a personal name stands in the phrase (not a name after "of the…")."""
+    for match in NAME.finditer(phrase):
+        name = _clean_name(match.group(0))
+        if not name or match.group(0).split()[-1] in NOT_NAME_WORDS:
+            continue
+        start = match.start() + match.group(0).rindex(name)
+        if not re.search(r"\b(?:the|of|and|for|in|on|to)\s+$", phrase[:start]):
+            return True
+    return False
 
 
 def _title_before(before: str) -> str:
@@ -340,6 +370,11 @@ def split_title(
     """Separate a stated title into the position and the organisation it is held at."""
     if not title:
         return "", ""
+    possessive = _POSSESSIVE_ORGANISATION.match(title)
+    if possessive and possessive["organisation"] not in gazetteer.COUNTRIES:
+        return _tidy_position(possessive["position"]), possessive["organisation"]
+    if re.search(r"\bof\s+(?:the\s+)?(?:Republic\s+of\s+)?[A-Z]\w+\s+to\b", title):
+        return _tidy_position(title.split(" of ")[0]), ""  # a country's envoy to a body
     start = offset + sentence.find(title)
     inside = [o for o in organisations if start <= o.start < start + len(title)]
     organisation, position = "", title
@@ -352,6 +387,9 @@ def split_title(
     elif short := _SHORT_REFERENCE.search(title):
         organisation = _latest_with_head(short["head"], start, organisations)
         position = title.replace(short.group(0), "").replace("  ", " ")
+    elif named := _NAMED_MINISTER.search(title):
+        field_name = _FIELD_OF_MINISTRY.get(named["field"], named["field"])
+        organisation, position = f"Ministry of {field_name}", title
     elif (minister := _MINISTER_OF.search(title)) and minister["field"] not in gazetteer.COUNTRIES:
         organisation = f"Ministry of {minister['field']}"
         position = title[: minister.start("field")].replace(" of", "").strip() or title
@@ -373,6 +411,11 @@ def _tidy_position(position: str) -> str:
         position = re.sub(r"^(?:U\.N\.|[A-Z]{2,6})\s+(?=[A-Z])", "", position)
         position = re.sub(r"^\w+[’']s\s+", "", position)
     return position
+
+
+def _latest_before(position: int, organisations: list[OrganisationMention]) -> str:
+    earlier = [o for o in organisations if o.start < position]
+    return earlier[-1].name if earlier else ""
 
 
 def _latest_with_head(head: str, before: int, organisations: list[OrganisationMention]) -> str:
