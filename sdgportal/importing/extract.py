@@ -81,7 +81,7 @@ def extract_article(document: str, position: int, raw: RawArticle, stamp: object
         text=text,
         events=events,
         people=tuple(_person_record(person) for person in people),
-        organisations=tuple(consolidate_organisations(mentions, split)),
+        organisations=tuple(consolidate_organisations(mentions, split, people)),
         grants=tuple(find_grants(split, mentions)),
         statistics=tuple(find_statistics(split, goal=goals[0] if len(goals) == 1 else None)),
     )
@@ -121,18 +121,39 @@ def _person_record(person: Person) -> PersonRecord:
 
 
 def consolidate_organisations(
-    mentions: list[OrganisationMention], split: list[tuple[int, str]]
+    mentions: list[OrganisationMention],
+    split: list[tuple[int, str]],
+    people: tuple[Person, ...] | list[Person] = (),
 ) -> list[OrganisationRecord]:
-    """One record per organisation: spellings, word orders and acronyms join one name."""
+    """One record per organisation: spellings, word orders and acronyms join one name.
+
+    The bodies a name belongs to ("… of the Ministry of Education") and the organisations
+    people work for are organisations too.
+    """
     groups: list[dict] = []
-    for mention in mentions:
+    implied = [
+        OrganisationMention(
+            m.parent, m.start, m.end, sector=_parent_sector(m.parent), country=m.country
+        )
+        for m in mentions
+        if m.parent
+    ] + [
+        OrganisationMention(p.organisation, p.mentions[0].start, p.mentions[0].end)
+        for p in people
+        if p.organisation
+    ]
+    for mention in [*mentions, *implied]:
+        if mention in implied and _group_of(groups, mention) is not None:
+            continue
         group = _group_of(groups, mention)
         if group is None:
             groups.append(
                 {
                     "name": mention.name,
                     "acronym": mention.acronym,
-                    "aliases": [],
+                    "aliases": [mention.full_form]
+                    if mention.full_form and mention.full_form != mention.name
+                    else [],
                     "sector": mention.sector,
                     "country": mention.country,
                     "parent": mention.parent,
@@ -141,8 +162,9 @@ def consolidate_organisations(
                 }
             )
             continue
-        if mention.name != group["name"] and mention.name not in group["aliases"]:
-            group["aliases"].append(mention.name)
+        for alias in (mention.name, mention.full_form):
+            if alias and alias != group["name"] and alias not in group["aliases"]:
+                group["aliases"].append(alias)
         group["keys"].add(merge_key(mention.name))
         for key in ("acronym", "sector", "country", "parent"):
             if not group[key] or (key == "sector" and group[key] == "other"):
@@ -161,12 +183,34 @@ def consolidate_organisations(
     ]
 
 
+def _parent_sector(name: str) -> str:
+    return "parliament" if "Parliament" in name else "other" if "Party" in name else "state"
+
+
 def _group_of(groups: list[dict], mention: OrganisationMention) -> dict | None:
     key = merge_key(mention.name)
     known = known_acronym(mention.name)
+    words = mention.name.split()
     for group in groups:
         if key in group["keys"]:
             return group
+        group_words = group["name"].split()
+        shorter, longer = sorted((words, group_words), key=len)
+        if (
+            len(shorter) >= 2
+            and longer[: len(shorter)] == shorter
+            and shorter[-1].lower()
+            in (
+                "alliance",
+                "fund",
+                "foundation",
+                "center",
+                "centre",
+                "institute",
+                "agency",
+            )
+        ):
+            return group  # "Central Asian Alliance" is "Central Asian Alliance to End…"
         if mention.acronym and mention.acronym == group["acronym"]:
             return group
         if known and group["acronym"] == known[0]:

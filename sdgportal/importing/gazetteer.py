@@ -8,7 +8,7 @@ import re
 
 # (acronym, full name, other names)
 INTERNATIONAL_ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("UN", "United Nations", ("the UN", "UN system", "United Nations system")),
+    ("UN", "United Nations", ("UN system", "United Nations system")),
     ("UNDP", "United Nations Development Programme", ("UN Development Programme",)),
     ("UNICEF", "United Nations Children's Fund", ("UN Children's Fund",)),
     ("UNFPA", "United Nations Population Fund", ("UN Population Fund",)),

@@ -104,6 +104,7 @@ NOT_NAME_STARTS = {
     "Member",
     "Founder",
 }
+STANDALONE = {"Parliament", "Majilis", "Mazhilis", "Senate"}
 PARENT_HEADS = {"ministry", "government", "party", "parliament", "agency", "akimat"}
 MERGE_STOP = {
     "the",
@@ -177,6 +178,7 @@ _CATEGORY = re.compile(
     r"\b(members|companies|banks|organi[sz]ations|funds|NGOs|partners|agencies|centers|"
     r"centres|foundations|businesses|corporations|institutions)\b"
 )
+_CITY_SUFFIX = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(c) for c in gazetteer.CITIES) + r")$")
 _LOCATED_IN = re.compile(
     r"\s+in\s+(?P<country>"
     + "|".join(re.escape(c) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True))
@@ -184,6 +186,16 @@ _LOCATED_IN = re.compile(
 )
 _LEGAL_QUOTED = re.compile(
     r"\b(?P<legal>PF|PA|NGO|LLP|JSC|NJSC|ОО|ОФ|ТОО|АО)\s+[“\"«](?P<name>[^”\"»]{2,60})[”\"»]"
+)
+_COUNTRY_NAMES = "|".join(re.escape(c) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True))
+_INSTITUTION_OF_COUNTRY = re.compile(
+    rf"\b(?:(?P<head>Government|Parliament|government|parliament)\s+of\s+(?:the\s+)?"
+    rf"(?:Republic\s+of\s+)?(?P<country>{_COUNTRY_NAMES})"
+    rf"|(?P<country2>{_COUNTRY_NAMES}|Kazakh)(?:[’']s)?\s+(?P<head2>[Gg]overnment|[Pp]arliament))\b"
+)
+_UN_BODY = re.compile(
+    r"\b(?:UN|United Nations)\s+(?:[A-Z][a-z]+\s+){0,2}(?:Secretariat|Office|Team|Country Team)"
+    r"(?:\s+in\s+(?P<country>[A-Z][a-z]+))?\b"
 )
 _QUOTED = re.compile(r"[“\"«](?P<name>[^”\"»]{2,60})[”\"»]")
 
@@ -202,7 +214,15 @@ class OrganisationMention:
 
 def find_organisations(text: str) -> list[OrganisationMention]:
     """Every organisation mention in the text, left to right, without overlaps."""
-    found = [*_known(text), *_headed(text), *_described(text), *_listed(text), *_legal(text)]
+    found = [
+        *_known(text),
+        *_headed(text),
+        *_described(text),
+        *_listed(text),
+        *_legal(text),
+        *_institutions(text),
+        *_un_bodies(text),
+    ]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     result: list[OrganisationMention] = []
     for mention in found:
@@ -221,6 +241,32 @@ def _known(text: str) -> list[OrganisationMention]:
                 OrganisationMention(full, match.start(), match.end(), acronym, "international")
             )
     return mentions
+
+
+def _institutions(text: str) -> list[OrganisationMention]:
+    """ "Government of Kazakhstan", "the Kazakh government", "Parliament of Hungary"."""
+    mentions = []
+    for match in _INSTITUTION_OF_COUNTRY.finditer(text):
+        head = (match["head"] or match["head2"]).capitalize()
+        country_name = match["country"] or match["country2"]
+        code = gazetteer.COUNTRIES.get(country_name, "KZ")
+        name = "Kazakhstan" if country_name == "Kazakh" else country_name
+        sector = (
+            "parliament" if head == "Parliament" else "state" if code == "KZ" else ("international")
+        )
+        mentions.append(
+            OrganisationMention(
+                f"{head} of {name}", match.start(), match.end(), sector=sector, country=code
+            )
+        )
+    return mentions
+
+
+def _un_bodies(text: str) -> list[OrganisationMention]:
+    return [
+        OrganisationMention(match.group(0), match.start(), match.end(), sector="international")
+        for match in _UN_BODY.finditer(text)
+    ]
 
 
 def _legal(text: str) -> list[OrganisationMention]:
@@ -389,6 +435,8 @@ def _mention_from(
     start, end = tokens[left][1], tokens[right][2]
     full = text[start:end]
     name, parent = _split_parent(full)
+    if len(name.split()) < 2:
+        name, parent = full, ""  # "Majilis of the Parliament" is the Majilis's own name
     name, legal = _strip_legal_form(name)
     after = text[end:]
     while legal_after := re.match(r"\s+(NJSC|JSC|LLP|PF|NC|RSE)\b", after):
@@ -406,14 +454,17 @@ def _mention_from(
     country = ""
     if suffix := _COUNTRY_SUFFIX.search(name):
         country = gazetteer.COUNTRIES.get(suffix["country"], "KZ")
-        name = name[: suffix.start()]
+        if country == "KZ":
+            name = name[: suffix.start()]  # a Kazakh body is named without its country
+    if city := _CITY_SUFFIX.search(name):
+        name = name[: city.start()]
     elif located := _LOCATED_IN.match(text[end:]):
         country = gazetteer.COUNTRIES[located["country"]]
     words = name.split()
     following = re.match(r"\s*([A-Z]\w+)", text[end:])
     if not words or words[-1] in NAME_ENDS_NOT or (following and following[1] in NAME_ENDS_NOT):
         return None
-    if len(words) < 2 and not quoted and not legal:
+    if len(words) < 2 and not quoted and not legal and words[0] not in STANDALONE:
         return None
     sector = _sector(name, legal)
     if sector == "international":
@@ -449,7 +500,8 @@ def _sector(name: str, legal: str) -> str:
     if legal in gazetteer.NGO_FORMS:
         return "ngo"
     if gazetteer.STATE_MARKERS.search(name) or legal in {"NJSC", "RSE", "NC"}:
-        return "state"
+        foreign = _COUNTRY_SUFFIX.search(name)
+        return "international" if foreign and foreign["country"] != "Kazakhstan" else "state"
     for word in reversed(lower):
         if word in gazetteer.ORGANISATION_HEADS:
             return gazetteer.ORGANISATION_HEADS[word]
