@@ -1,7 +1,8 @@
 """Find the statistics an article states: a number, what it counts, the unit, year and area.
 
-Dates, years, amounts of money, ordinals and numbers inside names ("17 SDGs", "Article 130")
-are not statistics.
+Dates, years, amounts of money, ordinals, ages, list numbering and numbers inside names ("17
+SDGs", "Article 130") are not statistics. The unit is "%" or the counted noun after the number
+("116 projects"), a quoted name ("21 “Mother's Houses”"), or what "the number of …" names.
 """
 
 import re
@@ -13,10 +14,12 @@ from sdgportal.importing.money import find_amounts
 from sdgportal.importing.records import StatisticRecord
 
 _NUMBER = re.compile(
-    r"(?<![\w.,/-])(?P<number>\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+)(?P<decimal>[.,]\d+)?"
-    r"(?P<scale>\s+(?:thousand|million|billion|mln|bn))?"
-    r"(?P<percent>\s*%|\s+per\s?cent|\s+percent)?"
-    r"(?![\w.]\w|-\w|th\b|st\b|nd\b|rd\b)"
+    r"(?<![\w.,/(-])(?P<number>\d{1,3}(?:[ ,\u00a0]\d{3})+(?!\d)|\d+)(?P<decimal>[.,]\d+)?"
+    r"(?P<range>\s*[-–]\s*\d+(?:[.,]\d+)?)?"
+    r"(?P<scale>\s+(?:thousand|million|billion|mln|bn)\b)?"
+    r"(?:(?P<percent>\s*%|\s+per\s?cent\b|\s+percent\b)|-(?P<hyphen>fold|day|week|month|year|"
+    r"hour)s?\b|(?P<ratio>\s+in\s+\d+\b))?"
+    r"(?![\w%]|-\w|\.\d)"
 )
 _SCALES = {
     "thousand": 1_000,
@@ -26,10 +29,15 @@ _SCALES = {
     "bn": 1_000_000_000,
 }
 _NAMED_NUMBER = re.compile(
-    r"(?:\b(?:SDGs?|Goals?|Article|Paragraph|Resolution|COVID|CSW|Law|No\.?|Decree|Chapter|"
-    r"Part|Item|Phase|Pillar|level|Order)[\s-]*$)",
+    r"\b(?:SDGs?|Goals?|Article|Paragraph|Resolution|COVID|CSW|Law|No\.?|Decree|Chapter|Part|"
+    r"Item|Phase|Pillar|level|Order)[\s-]*$",
     re.I,
 )
+_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+_AGE = re.compile(r"\b(?:age|aged|ages)\b[^,.;]*$|\bunder\s+$", re.I)
 _SKIP_UNITS = {
     "of",
     "and",
@@ -50,7 +58,17 @@ _SKIP_UNITS = {
     "out",
     "per",
     "at",
-    "years-old",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "that",
+    "which",
+    "who",
 }
 _FILLERS = {
     "more",
@@ -61,32 +79,43 @@ _FILLERS = {
     "additional",
     "other",
     "different",
-    "of",
     "than",
     "active",
     "registered",
     "thousand",
+    "some",
+    "over",
+    "nearly",
+    "almost",
 }
+_RANKING = {"most", "largest", "best", "top", "leading", "biggest", "richest", "poorest"}
 _WORD = re.compile(r"[A-Za-zА-Яа-яёЁ][\w’'-]*")
+_QUOTED_UNIT = re.compile(r"^\s*[“\"«](?P<unit>[^”\"»]{2,60})[”\"»]")
+_NUMBER_OF = re.compile(
+    r"\b(?:number|total)\s+of\s+(?:(?:active|registered|the)\s+)*"
+    r"(?P<noun>[a-z][\w-]*s)\b"
+)
 _AREA = re.compile(
     r"\b(?:in|across|throughout|of)\s+(?P<area>Kazakhstan|Central Asia|the world|"
     + "|".join(re.escape(r) for r in gazetteer.KAZAKH_REGIONS)
     + r")\b"
 )
+_PLURALS = {"people", "children", "women", "men", "staff", "youth"}
 
 
 def find_statistics(
     sentences: list[tuple[int, str]], *, goal: int | None = None
 ) -> list[StatisticRecord]:
     found = []
-    for _offset, sentence in sentences:
+    for _offset, raw in sentences:
+        sentence = re.sub(r"(\d)\.(organi[sz])", r"\1 \2", raw)  # "100.organizations"
         excluded = [m.span for m in find_dates(sentence)] + [m.span for m in find_amounts(sentence)]
         years = set(find_years(sentence))
         for match in _NUMBER.finditer(sentence):
             if any(start <= match.start() < end for start, end in excluded):
                 continue
             value = _value(match)
-            if value is None or _is_a_name(sentence, match) or _is_year(match, years):
+            if value is None or _not_a_statistic(sentence, match, years):
                 continue
             unit, label = _unit(sentence, match)
             if not unit:
@@ -100,7 +129,7 @@ def find_statistics(
                     year=min(years) if len(years) == 1 else None,
                     area=area["area"] if area else "",
                     goal=goal,
-                    quote=sentence,
+                    quote=raw,
                 )
             )
     return found
@@ -117,42 +146,64 @@ def _value(match: re.Match[str]) -> Decimal | None:
     return value
 
 
-def _is_a_name(sentence: str, match: re.Match[str]) -> bool:
-    before = sentence[: match.start()]
-    after = sentence[match.end() :]
-    if _NAMED_NUMBER.search(before):
+def _not_a_statistic(sentence: str, match: re.Match[str], years: set[int]) -> bool:
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    if match["number"].isdigit() and int(match["number"]) in years and not match["percent"]:
         return True
-    if re.match(r"\s*(?:of|/|из)\s*\d", after):  # "1 of 5"
+    if _NAMED_NUMBER.search(before) or _AGE.search(before):
+        return True
+    if _MONTH.search(before[-12:]) or _MONTH.match(after.lstrip()):
+        return True  # "July 15", "2 September": a date
+    if re.match(r"\s*(?:of|/|из)\s*\d", after) or re.match(r"\s*years?\s+old\b", after):
+        return True
+    first = _WORD.match(after.lstrip())
+    if first and first.group(0).lower() in _RANKING:
         return True
     return bool(re.match(r"\s*(?:SDGs?|Goals|Sustainable Development Goals)\b", after))
 
 
-def _is_year(match: re.Match[str], years: set[int]) -> bool:
-    return not match["percent"] and match["number"].isdigit() and int(match["number"]) in years
-
-
 def _unit(sentence: str, match: re.Match[str]) -> tuple[str, str]:
+    after = sentence[match.end() :]
     if match["percent"]:
-        following = sentence[match.end() :]
-        label = re.match(r"\s*(?:of\s+)?(?:the\s+)?([^,.;:()]{0,80})", following)
+        label = re.match(r"\s*(?:of\s+)?(?:the\s+)?([^,.;:()]{0,80})", after)
         return "%", (label.group(1).strip() if label else "")
-    words = []
-    for word in _WORD.finditer(sentence[match.end() : match.end() + 80]):
-        lower = word.group(0).lower()
-        if lower in _SKIP_UNITS and not words:
-            return "", ""
-        if lower in _FILLERS or (not words and lower in {"more", "than"}):
-            continue
-        if lower in _SKIP_UNITS or not word.group(0)[0].islower() or len(words) >= 3:
-            break
-        words.append(word.group(0))
-    if not words:
-        return "", ""
-    nouns = [
-        w
-        for w in words
-        if w.endswith("s") or w.lower() in {"people", "children", "women", "men", "staff", "youth"}
-    ]
-    unit = nouns[0] if nouns else words[-1]
-    label = " ".join(words[: words.index(unit) + 1])
+    if match["hyphen"]:
+        word = match["hyphen"]
+        return (word if word == "fold" else f"{word}s"), word
+    if match["ratio"]:
+        return match["ratio"].strip(), _phrase(after)
+    if quoted := _QUOTED_UNIT.match(after):
+        return quoted["unit"], quoted["unit"]
+    unit, label = _counted_noun(after)
+    if not unit and (counted := _NUMBER_OF.search(sentence[: match.start()])):
+        return counted["noun"], counted["noun"]
     return unit, label
+
+
+def _counted_noun(after: str) -> tuple[str, str]:
+    """The noun after a number: "116 such projects", "40 Forum participants"."""
+    words: list[str] = []
+    for word in _WORD.finditer(after[:80]):
+        text, lower = word.group(0), word.group(0).lower()
+        if lower in _SKIP_UNITS:
+            if not words:
+                return "", ""
+            break
+        if lower in _FILLERS and not words:
+            continue
+        words.append(text)
+        if len(words) >= 4 or (text[0].islower() and (text.endswith("s") or lower in _PLURALS)):
+            break
+    lower_nouns = [w for w in words if w[0].islower()]
+    if not lower_nouns and len(words) < 2:
+        return "", ""
+    nouns = [w for w in words if w.endswith("s") or w.lower() in _PLURALS]
+    unit = nouns[-1] if nouns else (lower_nouns[-1] if lower_nouns else words[-1])
+    if unit[0].isupper():
+        unit = " ".join(words[: words.index(unit) + 1])
+    return unit, " ".join(words[: words.index(unit.split()[-1]) + 1])
+
+
+def _phrase(after: str) -> str:
+    match = re.match(r"\s*([^,.;:()]{0,80})", after)
+    return match.group(1).strip() if match else ""
