@@ -156,29 +156,37 @@ def _sentence_events(sentence: str, offset: int, published: date | None) -> list
     is there too.
     """
     kinds = _kinds(sentence)
+    drafts = _launches(sentence, offset, published)
     if not kinds:
-        return []
+        return drafts
     future = bool(_FUTURE.search(sentence))
     reference = published.replace(year=published.year + 1) if published and future else published
     dates = [
         d
         for d in find_dates(sentence, reference=reference)
-        if not _SINCE.search(sentence[max(0, d.span[0] - 40) : d.span[0]])
+        if not _SINCE.search(sentence[max(0, d.span[0] - 60) : d.span[0]])
     ]
     happened = bool(_HAPPENED.search(sentence))
     anchors = [_anchor(sentence, match) for match in kinds]
     cities = [(m.start(), _city(m.group(0))) for m in _CITY.finditer(sentence)]
-    drafts = []
+    relative = _RELATIVE.search(sentence)
     for index, match in enumerate(kinds):
         own_dates = [d for d in dates if _nearest(anchors, d.span[0]) == index]
         own_cities = [city for position, city in cities if _nearest(anchors, position) == index]
         low = anchors[index - 1] if index else 0
         high = anchors[index + 1] if index + 1 < len(kinds) else len(sentence)
         segment = sentence[low:high]
+        generic = match["kind"].lower() == "event"
         if own_dates:
             start, end = own_dates[0].start, own_dates[0].end
+        elif (
+            relative
+            and (not generic or cities)  # "Today Almaty hosted the … event": a report
+            and _nearest(anchors, relative.start()) == index
+        ):
+            start, end = _relative(relative.group(0), published)
         else:
-            start, end = _relative(segment, published)
+            start, end = None, None
         if start is None and (year := _IN_YEAR.search(segment)):
             start = PartialDate(date(int(year["year"]), 1, 1), "year")
         city = own_cities[0] if own_cities else (_city(segment) if len(kinds) == 1 else "")
@@ -190,6 +198,8 @@ def _sentence_events(sentence: str, offset: int, published: date | None) -> list
         precise = start is not None and start.precision != "year"
         if not named and not (precise or (city and happened)):
             continue  # "such a meeting", "training at one of the centres": no event of its own
+        if not (start or city or online or (happened and len(kinds) == 1)):
+            continue
         if _PROPOSED.search(sentence[: match.start()]):
             continue
         drafts.append(
@@ -203,24 +213,29 @@ def _sentence_events(sentence: str, offset: int, published: date | None) -> list
                 city,
                 online,
                 named,
-                generic=match["kind"].lower() == "event",
+                generic=generic,
             )
         )
-    if launch := _LAUNCHED.search(sentence):
-        after = sentence[launch.end() :]
-        launch_dates = find_dates(after, reference=published)
-        city = _city(after)
-        if launch_dates or city:
-            start = launch_dates[0].start if launch_dates else None
-            title = f"Launch of {re.sub(r'^the ', '', launch['subject'])}"
-            drafts.append(
-                EventDraft("launch", title, sentence, offset, start, None, city, False, True)
-            )
     containers = [d for d in drafts if d.kind in CONTAINERS and d.city]
     for draft in drafts:
         if not draft.city and draft.kind in PARTS and containers:
             draft.city = containers[0].city
     return drafts
+
+
+def _launches(sentence: str, offset: int, published: date | None) -> list[EventDraft]:
+    """ "The Alliance … was officially launched on 27 June in Almaty": the launch is an event."""
+    launch = _LAUNCHED.search(sentence)
+    if not launch:
+        return []
+    after = sentence[launch.end() :]
+    dates = find_dates(after, reference=published)
+    city = _city(after[:60])
+    if not (dates or city):
+        return []
+    title = f"Launch of {re.sub(r'^[Tt]he ', 'the ', launch['subject'])}"
+    start = dates[0].start if dates else None
+    return [EventDraft("launch", title, sentence, offset, start, None, city, False, True)]
 
 
 def _anchor(sentence: str, match: re.Match[str]) -> int:

@@ -19,12 +19,19 @@ def sentences(text: str) -> list[tuple[int, str]]:
             text[max(start, match.start() - 12) : match.start()]
         ):
             continue
+        if "\n" not in match.group(0) and _inside_quotes(text[start : match.start()]):
+            continue
         if candidate:
             result.append((start, candidate))
         start = match.end()
     if tail := text[start:].strip():
         result.append((start, tail))
     return result
+
+
+def _inside_quotes(text: str) -> bool:
+    """Whether a quotation opened in the text is still open: "Reuse. Recycle. Reduce"."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def strip_accents(text: str) -> str:
