@@ -17,7 +17,15 @@ from events.models import Event, EventOrganisation, EventSpeaker
 from indicators.models import Goal, Observation, Target
 from organisations.models import Grant, Organisation, Person, Position
 from sdgportal.importing.organisations import merge_key
-from sdgportal.importing.records import ArticleRecord, DocumentRecord
+from sdgportal.importing.records import (
+    ArticleRecord,
+    DocumentRecord,
+    EventRecord,
+    GrantRecord,
+    OrganisationRecord,
+    PersonRecord,
+    StatisticRecord,
+)
 from sdgportal.importing.text import fold, name_key
 from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
 
@@ -46,12 +54,84 @@ class DryRunRollback(Exception):
     """Raised inside the transaction of a dry run so that nothing is kept."""
 
 
-def load_document(record: DocumentRecord, *, dry_run: bool = False) -> ImportSummary:
-    """Upsert one document's records in a single transaction (rolled back for a dry run)."""
+class NameIndex:
+    """Names, spellings and acronyms of the organisations and people in the database.
+
+    Read once and kept up to date as records are created, so that finding an organisation by
+    any of its names costs a dictionary look-up, not a scan of the table.
+    """
+
+    def __init__(self) -> None:
+        self._organisations: dict[object, int] | None = None
+        self._people: dict[str, int] | None = None
+        self._goals: dict[int, Goal] | None = None
+
+    def organisation(
+        self, name: str, acronym: str = "", aliases: tuple[str, ...] = ()
+    ) -> Organisation | None:
+        if not name:
+            return None
+        if self._organisations is None:
+            self._organisations = {}
+            rows = Organisation.objects.values_list("pk", "name", "acronym", "aliases")
+            for pk, known, known_acronym, known_aliases in rows.order_by("pk"):
+                self._add_organisation(pk, known, known_acronym, known_aliases)
+        keys = [("acronym", acronym)] if acronym else []
+        for candidate in (name, *aliases):
+            keys += [("name", fold(candidate)), ("words", merge_key(candidate))]
+        for key in keys:
+            if key in self._organisations and key[1]:
+                return Organisation.objects.filter(pk=self._organisations[key]).first()
+        return None
+
+    def person(self, name: str, aliases: tuple[str, ...] = ()) -> Person | None:
+        if self._people is None:
+            self._people = {}
+            for pk, known, known_aliases in Person.objects.values_list("pk", "name", "aliases"):
+                self._add_person(pk, known, known_aliases)
+        for candidate in (name, *aliases):
+            if (pk := self._people.get(name_key(candidate))) is not None:
+                return Person.objects.filter(pk=pk).first()
+        return None
+
+    def goals(self) -> dict[int, Goal]:
+        if self._goals is None:
+            self._goals = {goal.number: goal for goal in Goal.objects.all()}
+        return self._goals
+
+    def remember(self, record: Organisation | Person) -> None:
+        if isinstance(record, Organisation) and self._organisations is not None:
+            self._add_organisation(record.pk, record.name, record.acronym, record.aliases)
+        elif isinstance(record, Person) and self._people is not None:
+            self._add_person(record.pk, record.name, record.aliases)
+
+    def _add_organisation(self, pk: int, name: str, acronym: str, aliases: list[str]) -> None:
+        assert self._organisations is not None
+        if acronym:
+            self._organisations.setdefault(("acronym", acronym), pk)
+        for known in (name, *aliases):
+            self._organisations.setdefault(("name", fold(known)), pk)
+            if key := merge_key(known):
+                self._organisations.setdefault(("words", key), pk)
+
+    def _add_person(self, pk: int, name: str, aliases: list[str]) -> None:
+        assert self._people is not None
+        for known in (name, *aliases):
+            self._people.setdefault(name_key(known), pk)
+
+
+def load_document(
+    record: DocumentRecord, *, dry_run: bool = False, index: NameIndex | None = None
+) -> ImportSummary:
+    """Upsert one document's records in a single transaction (rolled back for a dry run).
+
+    A shared ``index`` speeds up a run over many documents; a dry run uses its own.
+    """
     summary = ImportSummary()
+    index = NameIndex() if index is None or dry_run else index
     try:
         with transaction.atomic():
-            _Loader(summary).load(record)
+            _Loader(summary, index).load(record)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -68,9 +148,10 @@ def unique_slug(model: type[models.Model], text: str, *, taken: set[str] | None 
 
 
 class _Loader:
-    def __init__(self, summary: ImportSummary) -> None:
+    def __init__(self, summary: ImportSummary, index: NameIndex) -> None:
         self.summary = summary
-        self.goals = {goal.number: goal for goal in Goal.objects.all()}
+        self.index = index
+        self.goals = index.goals()
 
     def load(self, record: DocumentRecord) -> None:
         document, created = SourceDocument.objects.get_or_create(
@@ -109,9 +190,10 @@ class _Loader:
             self.grant(grant, organisations, cite)
         for statistic in record.statistics:
             self.statistic(statistic, document, article)
+        cite.save()
 
-    def organisation(self, record: object, cite: "_Citer") -> Organisation:
-        existing = cite.earlier(Organisation, record.quote) or _find_organisation(
+    def organisation(self, record: OrganisationRecord, cite: "_Citer") -> Organisation:
+        existing = cite.earlier(Organisation, record.quote) or self.index.organisation(
             record.name, record.acronym, record.aliases
         )
         values = {
@@ -121,7 +203,7 @@ class _Loader:
             "country": record.country,
         }
         if existing is None:
-            parent = _find_organisation(record.parent, "", ()) if record.parent else None
+            parent = self.index.organisation(record.parent, "", ()) if record.parent else None
             organisation = Organisation.objects.create(
                 slug=unique_slug(Organisation, record.acronym or record.name),
                 aliases=sorted(set(record.aliases) - {record.name}),
@@ -141,11 +223,14 @@ class _Loader:
                 if value and not getattr(existing, key) and key != "name"
             }
             self.summary.count("organisations", _apply(existing, changes))
+        self.index.remember(organisation)
         cite(organisation, record.quote)
         return organisation
 
-    def person(self, record: object, organisations: dict, cite: "_Citer") -> Person:
-        existing = cite.earlier(Person, record.quote) or _find_person(record.name, record.aliases)
+    def person(self, record: PersonRecord, organisations: dict, cite: "_Citer") -> Person:
+        existing = cite.earlier(Person, record.quote) or self.index.person(
+            record.name, record.aliases
+        )
         if existing is None:
             person = Person.objects.create(
                 name=record.name[:200],
@@ -160,10 +245,13 @@ class _Loader:
                 set(existing.aliases) | {record.name, *record.aliases} - {existing.name}
             )
             self.summary.count("people", _apply(existing, {"aliases": aliases}))
+        self.index.remember(person)
         cite(person, record.quote)
         if record.title:
             organisation = organisations.get(record.organisation) or (
-                _find_organisation(record.organisation, "", ()) if record.organisation else None
+                self.index.organisation(record.organisation, "", ())
+                if record.organisation
+                else None
             )
             position, outcome = _upsert(
                 Position,
@@ -175,7 +263,7 @@ class _Loader:
             cite(position, record.quote)
         return person
 
-    def event(self, record: object, organisations: dict, cite: "_Citer") -> Event:
+    def event(self, record: EventRecord, organisations: dict, cite: "_Citer") -> Event:
         start = record.start.value if record.start else None
         slug = slugify(f"{record.title[:80]} {start or ''}", allow_unicode=True).strip("-")
         values = {
@@ -201,7 +289,7 @@ class _Loader:
             event.goals.add(*[self.goals[n] for n in record.goals if n in self.goals])
             event.targets.add(*Target.objects.filter(code__in=record.targets))
         for participation in record.participations:
-            organisation = organisations.get(participation.organisation) or _find_organisation(
+            organisation = organisations.get(participation.organisation) or self.index.organisation(
                 participation.organisation, "", ()
             )
             if organisation:
@@ -213,7 +301,7 @@ class _Loader:
                 )
                 self.summary.count("event organisations", outcome)
         for order, appearance in enumerate(record.appearances):
-            person = _find_person(appearance.person, ())
+            person = self.index.person(appearance.person, ())
             if person:
                 organisation = organisations.get(appearance.organisation)
                 _, outcome = _upsert(
@@ -225,16 +313,16 @@ class _Loader:
                 self.summary.count("speakers", outcome)
         return event
 
-    def grant(self, record: object, organisations: dict, cite: "_Citer") -> Grant:
+    def grant(self, record: GrantRecord, organisations: dict, cite: "_Citer") -> Grant:
         amount = record.money.amount if record.money else None
         currency = record.money.currency if record.money else ""
         key = f"{record.funder} {record.recipient} {amount or ''} {currency} {record.year or ''}"
         slug = slugify(key, allow_unicode=True).strip("-")[:180] or "grant"
         funder = organisations.get(record.funder) or (
-            _find_organisation(record.funder, "", ()) if record.funder else None
+            self.index.organisation(record.funder, "", ()) if record.funder else None
         )
         recipient = organisations.get(record.recipient) or (
-            _find_organisation(record.recipient, "", ()) if record.recipient else None
+            self.index.organisation(record.recipient, "", ()) if record.recipient else None
         )
         values = {
             "title": record.title[:300],
@@ -261,7 +349,9 @@ class _Loader:
             grant.goals.add(*[self.goals[n] for n in record.goals if n in self.goals])
         return grant
 
-    def statistic(self, record: object, document: SourceDocument, article: Article) -> None:
+    def statistic(
+        self, record: StatisticRecord, document: SourceDocument, article: Article
+    ) -> None:
         _, outcome = _upsert(
             Observation,
             {
@@ -283,34 +373,52 @@ class _Loader:
 
 
 class _Citer:
-    """Adds the citation that sources a record, once."""
+    """Adds the citations that source an article's records, once each, in one write."""
 
     def __init__(self, document: SourceDocument, article: Article) -> None:
         self.document, self.article = document, article
+        self.existing: set[tuple[int, int, str]] = set()
+        self.by_quote: dict[tuple[int, str], list[int]] = {}
+        if article.pk:
+            rows = Citation.objects.filter(article=article).values_list(
+                "content_type_id", "object_id", "quote"
+            )
+            for content_type, object_id, quote in rows:
+                self.existing.add((content_type, object_id, quote))
+                self.by_quote.setdefault((content_type, quote), []).append(object_id)
+        self.pending: list[Citation] = []
 
     def earlier(self, model: type[models.Model], quote: str) -> models.Model | None:
         """The record an earlier import drew from this quote, if only one was, and curated.
 
         A curator may have renamed it; the quote still says it is the same record.
         """
-        cited = Citation.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            article=self.article,
-            quote=quote,
-        ).values_list("object_id", flat=True)
-        candidates = list(model._default_manager.filter(pk__in=list(cited))) if quote else []
-        if len(candidates) == 1 and candidates[0].review_status != ReviewStatus.IMPORTED:
-            return candidates[0]
-        return None
+        content_type = ContentType.objects.get_for_model(model)
+        cited = self.by_quote.get((content_type.pk, quote), []) if quote else []
+        if len(cited) != 1:
+            return None
+        record = model._default_manager.filter(pk=cited[0]).first()
+        return record if record and record.review_status != ReviewStatus.IMPORTED else None
 
     def __call__(self, record: models.Model, quote: str) -> None:
-        Citation.objects.get_or_create(
-            content_type=ContentType.objects.get_for_model(record),
-            object_id=record.pk,
-            document=self.document,
-            article=self.article,
-            quote=quote,
+        content_type = ContentType.objects.get_for_model(record)
+        key = (content_type.pk, record.pk, quote)
+        if key in self.existing:
+            return
+        self.existing.add(key)
+        self.pending.append(
+            Citation(
+                content_type=content_type,
+                object_id=record.pk,
+                document=self.document,
+                article=self.article,
+                quote=quote,
+            )
         )
+
+    def save(self) -> None:
+        Citation.objects.bulk_create(self.pending)
+        self.pending = []
 
 
 def _upsert(
@@ -341,25 +449,3 @@ def _differs(current: object, new: object) -> bool:
     if hasattr(current, "code"):  # django-countries Country
         return current.code != new
     return current != new
-
-
-def _find_organisation(name: str, acronym: str, aliases: tuple[str, ...]) -> Organisation | None:
-    if not name:
-        return None
-    wanted = {merge_key(n) for n in (name, *aliases)} - {frozenset()}
-    folded = {fold(n) for n in (name, *aliases)}
-    for organisation in Organisation.objects.all():
-        names = (organisation.name, *organisation.aliases)
-        if folded & {fold(n) for n in names} or wanted & {merge_key(n) for n in names}:
-            return organisation
-        if acronym and organisation.acronym == acronym:
-            return organisation
-    return None
-
-
-def _find_person(name: str, aliases: tuple[str, ...]) -> Person | None:
-    wanted = {name_key(n) for n in (name, *aliases)}
-    for person in Person.objects.all():
-        if wanted & {name_key(n) for n in (person.name, *person.aliases)}:
-            return person
-    return None

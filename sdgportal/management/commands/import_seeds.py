@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sdgportal.importing.extract import extract_document
-from sdgportal.importing.load import OUTCOMES, ImportSummary, load_document
+from sdgportal.importing.load import OUTCOMES, ImportSummary, NameIndex, load_document
 from sdgportal.importing.reading import UnreadableDocument, read_document
 
 
@@ -23,14 +23,18 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, paths: list[Path], dry_run: bool, **options: Any) -> None:
         files = document_files(paths or [Path(settings.SEEDS_DIR)])
-        total, failures = ImportSummary(), []
+        total, failures, index = ImportSummary(), [], NameIndex()
         for path in files:
             try:
                 record = extract_document(path.name, read_document(path))
-                total.add(load_document(record, dry_run=dry_run))
+                total.add(load_document(record, dry_run=dry_run, index=index))
             except UnreadableDocument as error:
                 failures.append(f"{path}: {error.reason}")
                 self.stderr.write(self.style.ERROR(f"Skipped {path}: {error.reason}"))
+            except Exception as error:
+                index = NameIndex()  # its transaction was rolled back: forget what it added
+                failures.append(f"{path}: could not be imported ({error})")
+                self.stderr.write(self.style.ERROR(f"Skipped {path}: {error}"))
         self.stdout.write(format_summary(total, len(files) - len(failures), dry_run=dry_run))
         if failures:
             raise CommandError(
