@@ -20,6 +20,11 @@ indicator_code = RegexValidator(
 )
 
 
+class GoalQuerySet(models.QuerySet):
+    def get_by_natural_key(self, number: int) -> "Goal":
+        return self.get(number=number)
+
+
 class Goal(models.Model):
     number = models.PositiveSmallIntegerField(
         _("number"),
@@ -32,6 +37,8 @@ class Goal(models.Model):
     short_title = models.CharField(_("short title"), max_length=100)
     title = models.CharField(_("title"), max_length=300, blank=True)
     colour = models.CharField(_("colour"), max_length=7, validators=[hex_colour])
+
+    objects = GoalQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]

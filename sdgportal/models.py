@@ -21,6 +21,16 @@ class ReviewStatus(models.TextChoices):
     REVIEWED = "reviewed", _("Reviewed")
 
 
+class SourceDocumentQuerySet(models.QuerySet):
+    def get_by_natural_key(self, name: str) -> "SourceDocument":
+        return self.get(name=name)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def get_by_natural_key(self, document: str, position: int) -> "Article":
+        return self.get(document__name=document, position=position)
+
+
 class SourceDocument(models.Model):
     """A file the portal imported records from: a news page or a data-set file."""
 
@@ -35,6 +45,8 @@ class SourceDocument(models.Model):
     url = WebAddressField(_("original address"), max_length=500, blank=True)
     sha256 = models.CharField(_("SHA-256 of the content"), max_length=64, blank=True)
     imported_at = models.DateTimeField(_("last imported"), null=True, blank=True)
+
+    objects = SourceDocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -62,6 +74,8 @@ class Article(models.Model):
     published_on = models.DateField(_("published on"), null=True, blank=True)
     url = WebAddressField(_("address"), max_length=500, blank=True)
     text = models.TextField(_("cleaned text"), blank=True)
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "position"]

@@ -123,3 +123,5 @@ LOGGING = {
 
 # The news pages the portal's first data comes from.
 SEEDS_DIR = Path(env_str("SEEDS_DIR", str(BASE_DIR / "seeds")))
+# Where import_seeds writes each document's records as a Django fixture.
+IMPORT_FIXTURES_DIR = Path(env_str("IMPORT_FIXTURES_DIR", str(BASE_DIR / "fixtures" / "seeds")))

@@ -5,8 +5,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sdgportal.importing.extract import extract_document
+from sdgportal.importing.fixtures import write_document_fixture
 from sdgportal.importing.load import OUTCOMES, ImportSummary, NameIndex, load_document
 from sdgportal.importing.reading import UnreadableDocument, read_document
+from sdgportal.models import SourceDocument
 
 
 class Command(BaseCommand):
@@ -20,14 +22,23 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Show what would change; write nothing."
         )
+        parser.add_argument(
+            "--fixtures",
+            type=Path,
+            default=Path(settings.IMPORT_FIXTURES_DIR),
+            help="Where to write each document's records as a Django fixture.",
+        )
 
-    def handle(self, *args: Any, paths: list[Path], dry_run: bool, **options: Any) -> None:
+    def handle(
+        self, *args: Any, paths: list[Path], dry_run: bool, fixtures: Path, **options: Any
+    ) -> None:
         files = document_files(paths or [Path(settings.SEEDS_DIR)])
-        total, failures, index = ImportSummary(), [], NameIndex()
+        total, failures, index, imported = ImportSummary(), [], NameIndex(), []
         for path in files:
             try:
                 record = extract_document(path.name, read_document(path))
                 total.add(load_document(record, dry_run=dry_run, index=index))
+                imported.append(record.name)
             except UnreadableDocument as error:
                 failures.append(f"{path}: {error.reason}")
                 self.stderr.write(self.style.ERROR(f"Skipped {path}: {error.reason}"))
@@ -35,6 +46,9 @@ class Command(BaseCommand):
                 index = NameIndex()  # its transaction was rolled back: forget what it added
                 failures.append(f"{path}: could not be imported ({error})")
                 self.stderr.write(self.style.ERROR(f"Skipped {path}: {error}"))
+        if not dry_run:  # after all documents: a record several pages cite is complete
+            for document in SourceDocument.objects.filter(name__in=imported):
+                write_document_fixture(document, fixtures)
         self.stdout.write(format_summary(total, len(files) - len(failures), dry_run=dry_run))
         if failures:
             raise CommandError(
