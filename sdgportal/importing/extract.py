@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from datetime import date
 
 from sdgportal.importing.dates import find_years, parse_date, stamp_date
 from sdgportal.importing.events import find_events, speaker_role, to_record
@@ -52,7 +53,9 @@ def extract_document(name: str, text: str) -> DocumentRecord:
     return document
 
 
-def extract_article(document: str, position: int, raw: RawArticle, stamp: object) -> ArticleRecord:
+def extract_article(
+    document: str, position: int, raw: RawArticle, stamp: date | None
+) -> ArticleRecord:
     date_line = parse_date(raw.date_line) if raw.date_line else None
     published = date_line.value if date_line else stamp
     text = raw.text
@@ -87,7 +90,7 @@ def extract_article(document: str, position: int, raw: RawArticle, stamp: object
     )
 
 
-def _reference_date(text: str, published: object) -> object:
+def _reference_date(text: str, published: date | None) -> date | None:
     """The date a day and month without a year belong to: the stamp, or the story's own year.
 
     A page saved in 2024 about an event "on July 15" whose text only speaks of 2022 is dated
