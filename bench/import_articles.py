@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from sdgportal.importing import gazetteer
+
 FIRST = [
     "Aigerim",
     "Nurlan",
@@ -81,27 +83,14 @@ NGO_WORDS = [
 ]
 CITIES = ["Astana", "Almaty", "Shymkent", "Karaganda", "Aktobe", "Pavlodar", "Atyrau", "Taraz"]
 KINDS = ["conference", "forum", "seminar", "round table", "training", "briefing", "side event"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 UN = ["UNDP", "UNICEF", "UN Women", "UNFPA", "FAO", "UNESCO"]
 
 
 def article(rng: random.Random, number: int) -> str:
     """One article-sized page: a dated event, speakers, a grant, statistics, page chrome."""
     year = rng.randint(2019, 2024)
-    month = rng.randrange(12)
+    month_index = rng.randrange(12)
+    month = gazetteer.MONTHS[month_index]
     day = rng.randint(1, 28)
     city, kind, goal = rng.choice(CITIES), rng.choice(KINDS), rng.randint(1, 17)
     ngo = f"{rng.choice(NGO_WORDS)} {rng.choice(NGO_WORDS)} Foundation"
@@ -110,8 +99,8 @@ def article(rng: random.Random, number: int) -> str:
     people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(4)]
     paragraphs = [
         f"{kind.capitalize()} on SDG {goal} in {city} brings NGOs and the state together",
-        f"{day} {MONTHS[month]} {year}",
-        f"On {MONTHS[month]} {day}, a {kind} on Sustainable Development Goal {goal} was held in "
+        f"{day} {month} {year}",
+        f"On {month} {day}, a {kind} on Sustainable Development Goal {goal} was held in "
         f"{city}. The event was organized by the {ngo} with the support of the {ministry} and "
         f"{agency}.",
         f'"Partnership between the state and civil society is the key to SDG {goal}," said '
@@ -132,7 +121,7 @@ def article(rng: random.Random, number: int) -> str:
     paragraphs += [filler * rng.randint(3, 8) for _ in range(4)]
     paragraphs += [
         f"Views: {rng.randint(100, 9000)}",
-        f"Saved: {day:02d}.{month + 1:02d}.{year}",
+        f"Saved: {day:02d}.{month_index + 1:02d}.{year}",
         "Subscribe to the newsletter",
     ]
     return "\n\n".join(paragraphs) + f"\n\nArticle number {number}.\n"

@@ -80,23 +80,8 @@ _NAMED = re.compile(
 )
 _RELATIVE = re.compile(
     r"\b(?P<when>today|yesterday|last week|this week|last month|next year|this year|last year|"
-    r"last (?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December))\b",
+    rf"last (?P<month>{gazetteer.MONTH_PATTERN}))\b",
     re.I,
-)
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 )
 _FUTURE = re.compile(r"\b(?:will|shall|scheduled|upcoming|to be (?:held|convened)|next)\b", re.I)
 _SINCE = re.compile(r"\b(?:since|after|until|by)\b[^,;]*$", re.I)
@@ -279,7 +264,7 @@ def _relative(sentence: str, published: date | None) -> tuple[PartialDate | None
         return None, None
     when = match["when"].lower()
     if match["month"]:
-        month = _MONTHS.index(match["month"].lower()) + 1
+        month = gazetteer.MONTHS.index(match["month"].capitalize()) + 1
         year = published.year if month < published.month else published.year - 1
         return PartialDate(date(year, month, 1), "month"), None
     if when.endswith("year"):

@@ -319,6 +319,22 @@ SPEECH_VERBS = (
     "asked",
 )
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MONTH_PATTERN = "|".join(MONTHS)
+
 CITIES: dict[str, str] = {
     "Astana": "KZ",
     "Nur-Sultan": "KZ",

@@ -25,18 +25,7 @@ _SPEECH_AFTER = re.compile(rf"^\s*(?:,[^,]{{0,160}},\s*)?(?:{SPEECH})\b")
 _TITLE_WORDS = {w.lower() for w in gazetteer.TITLE_WORDS}
 PATRONYMIC = re.compile(r"(?:ovna|evna|yevna|ievna|ovich|evich|yevich|kyzy|uly|qyzy)$")
 _CALENDAR = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    *gazetteer.MONTHS,
     "Monday",
     "Tuesday",
     "Wednesday",

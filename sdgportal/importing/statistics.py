@@ -33,10 +33,7 @@ _NAMED_NUMBER = re.compile(
     r"Item|Phase|Pillar|level|Order)[\s-]*$",
     re.I,
 )
-_MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
-)
+_MONTH = re.compile(rf"\b(?:{gazetteer.MONTH_PATTERN})\b")
 _AGE = re.compile(r"\b(?:age|aged|ages)\b[^,.;]*$|\bunder\s+$", re.I)
 _SKIP_UNITS = {
     "of",
