@@ -182,10 +182,9 @@ class _Loader:
         organisations = {}
         for organisation in record.organisations:
             organisations[organisation.name] = self.organisation(organisation, cite)
-        for person in record.people:
-            self.person(person, organisations, cite)
+        people = {person.name: self.person(person, organisations, cite) for person in record.people}
         for event in record.events:
-            self.event(event, organisations, cite)
+            self.event(event, organisations, people, cite)
         for grant in record.grants:
             self.grant(grant, organisations, cite)
         for statistic in record.statistics:
@@ -263,7 +262,9 @@ class _Loader:
             cite(position, record.quote)
         return person
 
-    def event(self, record: EventRecord, organisations: dict, cite: "_Citer") -> Event:
+    def event(
+        self, record: EventRecord, organisations: dict, people: dict, cite: "_Citer"
+    ) -> Event:
         start = record.start.value if record.start else None
         slug = slugify(f"{record.title[:80]} {start or ''}", allow_unicode=True).strip("-")
         values = {
@@ -288,30 +289,64 @@ class _Loader:
         if event.review_status == ReviewStatus.IMPORTED:
             event.goals.add(*[self.goals[n] for n in record.goals if n in self.goals])
             event.targets.add(*Target.objects.filter(code__in=record.targets))
+        self.event_organisations(event, record, organisations)
+        self.event_speakers(event, record, organisations, people)
+        return event
+
+    def event_organisations(self, event: Event, record: EventRecord, organisations: dict) -> None:
+        existing = set(event.participations.values_list("organisation_id", "role"))
+        new = []
         for participation in record.participations:
             organisation = organisations.get(participation.organisation) or self.index.organisation(
-                participation.organisation, "", ()
+                participation.organisation
             )
-            if organisation:
-                _, outcome = _upsert(
-                    EventOrganisation,
-                    {"event": event, "organisation": organisation, "role": participation.role},
-                    {},
-                    create={"review_status": ReviewStatus.IMPORTED},
+            if organisation is None:
+                continue
+            key = (organisation.pk, participation.role)
+            if key in existing:
+                self.summary.count("event organisations", "unchanged")
+                continue
+            existing.add(key)
+            new.append(
+                EventOrganisation(
+                    event=event,
+                    organisation=organisation,
+                    role=participation.role,
+                    review_status=ReviewStatus.IMPORTED,
                 )
-                self.summary.count("event organisations", outcome)
+            )
+            self.summary.count("event organisations", "created")
+        EventOrganisation.objects.bulk_create(new)
+
+    def event_speakers(
+        self, event: Event, record: EventRecord, organisations: dict, people: dict
+    ) -> None:
+        existing = {(s.person_id, s.role): s for s in event.appearances.all()}
+        new = []
         for order, appearance in enumerate(record.appearances):
-            person = self.index.person(appearance.person, ())
-            if person:
-                organisation = organisations.get(appearance.organisation)
-                _, outcome = _upsert(
-                    EventSpeaker,
-                    {"event": event, "person": person, "role": appearance.role},
-                    {"title": appearance.title[:300], "organisation": organisation, "order": order},
-                    create={"review_status": ReviewStatus.IMPORTED},
-                )
-                self.summary.count("speakers", outcome)
-        return event
+            person = people.get(appearance.person) or self.index.person(appearance.person)
+            if person is None:
+                continue
+            values = {
+                "title": appearance.title[:300],
+                "organisation": organisations.get(appearance.organisation),
+                "order": order,
+            }
+            if (person.pk, appearance.role) in existing:
+                speaker = existing[(person.pk, appearance.role)]
+                self.summary.count("speakers", _apply(speaker, values))
+                continue
+            speaker = EventSpeaker(
+                event=event,
+                person=person,
+                role=appearance.role,
+                review_status=ReviewStatus.IMPORTED,
+                **values,
+            )
+            existing[(person.pk, appearance.role)] = speaker
+            new.append(speaker)
+            self.summary.count("speakers", "created")
+        EventSpeaker.objects.bulk_create(new)
 
     def grant(self, record: GrantRecord, organisations: dict, cite: "_Citer") -> Grant:
         amount = record.money.amount if record.money else None
