@@ -5,6 +5,8 @@ compared per document and one-to-one: a gold item is matched by at most one extr
 Extracted items of different articles that name the same thing (a person, organisation, event,
 grant or figure repeated by several stories of one page) are pooled first, because the gold
 lists each of them once per document; a pool matches a gold item when any of its members does.
+The judge normalises names with its own functions, not the extractor's, so that a fault in the
+extraction's spelling keys cannot also make the scoring lenient.
 """
 
 import json

@@ -56,11 +56,7 @@ _HAPPENED = re.compile(
     re.IGNORECASE,
 )
 _ONLINE = re.compile(r"\b(?:online|virtual|video ?conference|webinar)\b", re.I)
-_CITY = re.compile(
-    r"(?<![\w-])(?P<city>"
-    + "|".join(re.escape(c) for c in sorted(gazetteer.CITIES, key=len, reverse=True))
-    + r")(?![\w-])"
-)
+_CITY = re.compile(r"(?<![\w-])(?P<city>" + gazetteer.CITY_PATTERN + r")(?![\w-])")
 _KAZAKH_CAPITAL = re.compile(r"\b(?:Kazakh|Kazakhstan's|Kazakhstan’s) capital\b", re.I)
 _ORGANISED_BY = re.compile(
     r"\b(?:organi[sz]ed|hosted|convened|held|co-organi[sz]ed|initiated|conducted)\s+by\b", re.I
@@ -118,7 +114,6 @@ def find_events(
     organisations: list[OrganisationMention],
     *,
     published: date | None,
-    article_title: str = "",
 ) -> list[EventDraft]:
     """Events the sentences report, merged so that each event appears once."""
     drafts: list[EventDraft] = []

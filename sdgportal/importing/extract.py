@@ -65,7 +65,7 @@ def extract_article(
     mentions = find_organisations(text)
     people = group_people(find_person_mentions(text, split, mentions))
     goals, targets = goals_and_targets(f"{raw.title}\n{text}")
-    drafts = find_events(split, mentions, published=reference, article_title=raw.title)
+    drafts = find_events(split, mentions, published=reference)
     speakers = [_appearance(person) for person in people if _spoke(person)]
     events = tuple(
         to_record(

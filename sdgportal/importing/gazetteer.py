@@ -5,6 +5,7 @@ what sector they point to, titles, speech verbs, cities, regions and countries.
 """
 
 import re
+from collections.abc import Iterable
 
 # (acronym, full name, other names)
 INTERNATIONAL_ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -495,3 +496,65 @@ KAZAKH_REGIONS = (
     "Ulytau",
     "West Kazakhstan",
 )
+
+# Capitalised words that open sentences and clauses, never part of a name.
+SENTENCE_WORDS = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Its",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Under",
+        "According",
+        "During",
+        "Today",
+        "Also",
+        "And",
+        "But",
+        "Both",
+        "Each",
+        "Every",
+        "All",
+        "Some",
+        "Many",
+        "Several",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "As",
+        "If",
+        "Thus",
+        "However",
+        "Moreover",
+        "Among",
+        "Such",
+        "Thanks",
+        "Addressing",
+    }
+)
+
+
+def alternation(names: Iterable[str]) -> str:
+    """A regex alternation of the names, longest first so that "Nur-Sultan" beats "Nur"."""
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+
+
+COUNTRY_PATTERN = alternation(COUNTRIES)
+CITY_PATTERN = alternation(CITIES)

@@ -53,9 +53,7 @@ _INSTRUMENTS = (
     (re.compile(r"\baward\b|\bprize\b", re.I), "ngo_award"),
     (re.compile(r"\b(?:EU|UN|donor|trust fund|programme|program)\b"), "donor_grant"),
 )
-_COUNTRY_SUBJECT = re.compile(
-    r"\b(?P<country>" + "|".join(re.escape(c) for c in gazetteer.COUNTRIES) + r")\s+$"
-)
+_COUNTRY_SUBJECT = re.compile(r"\b(?P<country>" + gazetteer.COUNTRY_PATTERN + r")\s+$")
 
 
 def find_grants(

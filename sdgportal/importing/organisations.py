@@ -31,55 +31,11 @@ NAME_ENDS_NOT = {
     "Goals",
     "Headquarters",
 }
-NOT_NAME_STARTS = {
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Its",
-    "Our",
-    "Their",
-    "His",
-    "Her",
-    "In",
-    "On",
-    "At",
-    "By",
-    "From",
-    "With",
-    "According",
-    "During",
-    "Today",
-    "Also",
-    "Both",
-    "Each",
-    "Every",
-    "All",
-    "Some",
-    "Many",
-    "Several",
-    "Under",
-    "For",
-    "And",
-    "But",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "As",
-    "If",
-    "Thus",
-    "However",
-    "Moreover",
+NOT_NAME_STARTS = gazetteer.SENTENCE_WORDS | {
     "Last",
     "Next",
     "Another",
     "Other",
-    "Such",
     "New",
     "Former",
     "Current",
@@ -137,7 +93,7 @@ _HEADS = (
 ) - {"platform", "club", "service", "school", "office", "mission", "news", "union", "society"}
 _COUNTRY_SUFFIX = re.compile(
     r"\s+(?:of|in|to)\s+(?:the\s+)?(?:Republic\s+of\s+)?(?P<country>"
-    + "|".join(re.escape(c) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True))
+    + gazetteer.COUNTRY_PATTERN
     + r"|RK)$"
 )
 _ACRONYM_AFTER = re.compile(
@@ -178,20 +134,15 @@ _CATEGORY = re.compile(
     r"\b(members|companies|banks|organi[sz]ations|funds|NGOs|partners|agencies|centers|"
     r"centres|foundations|businesses|corporations|institutions)\b"
 )
-_CITY_SUFFIX = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(c) for c in gazetteer.CITIES) + r")$")
-_LOCATED_IN = re.compile(
-    r"\s+in\s+(?P<country>"
-    + "|".join(re.escape(c) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True))
-    + r")\b"
-)
+_CITY_SUFFIX = re.compile(r"\s+in\s+(?:" + gazetteer.CITY_PATTERN + r")$")
+_LOCATED_IN = re.compile(r"\s+in\s+(?P<country>" + gazetteer.COUNTRY_PATTERN + r")\b")
 _LEGAL_QUOTED = re.compile(
     r"\b(?P<legal>PF|PA|NGO|LLP|JSC|NJSC|ОО|ОФ|ТОО|АО)\s+[“\"«](?P<name>[^”\"»]{2,60})[”\"»]"
 )
-_COUNTRY_NAMES = "|".join(re.escape(c) for c in sorted(gazetteer.COUNTRIES, key=len, reverse=True))
 _INSTITUTION_OF_COUNTRY = re.compile(
     rf"\b(?:(?P<head>Government|Parliament|government|parliament)\s+of\s+(?:the\s+)?"
-    rf"(?:Republic\s+of\s+)?(?P<country>{_COUNTRY_NAMES})"
-    rf"|(?P<country2>{_COUNTRY_NAMES}|Kazakh)(?:[’']s)?\s+(?P<head2>[Gg]overnment|[Pp]arliament))\b"
+    rf"(?:Republic\s+of\s+)?(?P<country>{gazetteer.COUNTRY_PATTERN})"
+    rf"|(?P<country2>{gazetteer.COUNTRY_PATTERN}|Kazakh)(?:[’']s)?\s+(?P<head2>[Gg]overnment|[Pp]arliament))\b"
 )
 _UN_BODY = re.compile(
     r"\b(?:UN|United Nations)\s+(?:[A-Z][a-z]+\s+){0,2}(?:Secretariat|Office|Team|Country Team)"
