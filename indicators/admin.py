@@ -1,10 +1,21 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from indicators.models import GlobalIndicator, Goal, NationalIndicator, Observation, Target
+from indicators.models import (
+    Dimension,
+    DimensionValue,
+    GlobalIndicator,
+    Goal,
+    IndicatorOrganisation,
+    NationalIndicator,
+    Observation,
+    Region,
+    Target,
+)
 
 
 def _language_fields(name):
@@ -62,23 +73,23 @@ class GlobalIndicatorAdmin(TranslationAdmin):
     ordering = ["sort_key"]
 
 
-class ObservationInline(admin.TabularInline):
-    model = Observation
-    fields = ["year", "value", "unit", "area", "disaggregation", "document"]
-    autocomplete_fields = ["document"]
+class IndicatorOrganisationInline(admin.TabularInline):
+    model = IndicatorOrganisation
+    fields = ["organisation", "role"]
+    autocomplete_fields = ["organisation"]
     extra = 0
-    show_change_link = True
 
 
 @admin.register(NationalIndicator)
 class NationalIndicatorAdmin(TranslationAdmin):
     list_display = ["code", "title", "goal", "unit", "reporting_status", "observation_count"]
-    list_filter = ["reporting_status", "goal", "chart_type"]
+    list_filter = ["reporting_status", "goal", "chart_type", "organisations"]
     list_select_related = ["goal"]
     search_fields = ["code", *_language_fields("title")]
-    autocomplete_fields = ["goal", "global_indicator", "targets"]
+    autocomplete_fields = ["goal", "global_indicator", "targets", "document"]
+    readonly_fields = ["observation_count"]
     ordering = ["sort_key"]
-    inlines = [ObservationInline]
+    inlines = [IndicatorOrganisationInline]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -86,16 +97,63 @@ class NationalIndicatorAdmin(TranslationAdmin):
 
     @admin.display(description=_("observations"), ordering="observation_total")
     def observation_count(self, obj):
-        return obj.observation_total
+        """The number of values, linked to the list of them (an indicator may have thousands)."""
+        url = reverse("admin:indicators_observation_changelist")
+        total = getattr(obj, "observation_total", None)
+        if total is None:
+            total = obj.observations.count() if obj.pk else 0
+        return format_html('<a href="{}?indicator__id__exact={}">{}</a>', url, obj.pk, total)
+
+
+@admin.register(IndicatorOrganisation)
+class IndicatorOrganisationAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "organisation", "role"]
+    list_filter = ["role", "indicator__goal", "indicator__reporting_status"]
+    list_select_related = ["indicator", "organisation"]
+    search_fields = ["indicator__code", "organisation__name", "organisation__acronym"]
+    autocomplete_fields = ["indicator", "organisation"]
+
+
+@admin.register(Region)
+class RegionAdmin(TranslationAdmin):
+    list_display = ["code", "name", "boundary_code", "has_boundary"]
+    search_fields = ["code", *_language_fields("name"), "boundary_code"]
+    ordering = ["code"]
+
+    @admin.display(description=_("has a boundary"), boolean=True)
+    def has_boundary(self, obj):
+        return obj.boundary is not None
+
+
+class DimensionValueInline(TranslationTabularInline):
+    model = DimensionValue
+    fields = ["code", "label"]
+    extra = 0
+
+
+@admin.register(Dimension)
+class DimensionAdmin(TranslationAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["code", *_language_fields("name")]
+    inlines = [DimensionValueInline]
+
+
+@admin.register(DimensionValue)
+class DimensionValueAdmin(TranslationAdmin):
+    list_display = ["dimension", "code", "label"]
+    list_filter = ["dimension"]
+    list_select_related = ["dimension"]
+    search_fields = ["code", *_language_fields("label")]
+    autocomplete_fields = ["dimension"]
 
 
 @admin.register(Observation)
 class ObservationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "indicator", "year", "value", "unit", "area", "document"]
-    list_filter = ["year", "indicator__goal", "document__kind"]
-    list_select_related = ["indicator", "document"]
+    list_display = ["__str__", "indicator", "year", "value", "unit", "region", "document"]
+    list_filter = ["year", "indicator__goal", "document__kind", "region"]
+    list_select_related = ["indicator", "document", "region"]
     search_fields = ["indicator__code", "label", "area", "quote"]
-    autocomplete_fields = ["indicator", "goal", "document", "article"]
+    autocomplete_fields = ["indicator", "goal", "region", "document", "article"]
     fieldsets = [
         (
             None,
@@ -107,6 +165,7 @@ class ObservationAdmin(admin.ModelAdmin):
                     "year",
                     "value",
                     "unit",
+                    "region",
                     "area",
                     "disaggregation",
                 ]

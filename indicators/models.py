@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from indicators import codes
+from organisations.models import Organisation
 from sdgportal.models import Article, SourceDocument
 
 GOAL_RANGE_MESSAGE = _("A goal number is between 1 and 17.")
@@ -172,7 +173,27 @@ class NationalIndicator(CodedRecord):
         default=ReportingStatus.NOT_STARTED,
         db_index=True,
     )
-    metadata = models.JSONField(_("metadata"), default=dict, blank=True)
+    metadata = models.JSONField(
+        _("metadata"),
+        default=dict,
+        blank=True,
+        help_text=_("Metadata fields per language: definitions, sources, custodian agency…"),
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        through="IndicatorOrganisation",
+        blank=True,
+        related_name="national_indicators",
+        verbose_name=_("responsible organisations"),
+    )
+    document = models.ForeignKey(
+        SourceDocument,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="national_indicators",
+        verbose_name=_("source document"),
+    )
 
     class Meta(CodedRecord.Meta):
         verbose_name = _("national indicator")
@@ -191,6 +212,132 @@ class NationalIndicator(CodedRecord):
                     % {"code": self.code, "goal": codes.goal_of(self.code)}
                 }
             )
+
+
+class IndicatorOrganisation(models.Model):
+    """An organisation named in an indicator's metadata as a source of its data."""
+
+    class Role(models.TextChoices):
+        COMPILATION = "compilation", _("Compiles the data")
+        IMPLEMENTATION = "implementation", _("Responsible for implementation")
+
+    indicator = models.ForeignKey(
+        NationalIndicator,
+        on_delete=models.CASCADE,
+        related_name="responsibilities",
+        verbose_name=_("indicator"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="indicator_responsibilities",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        ordering = ["indicator", "role", "organisation"]
+        verbose_name = _("responsible organisation")
+        verbose_name_plural = _("responsible organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "organisation", "role"],
+                name="indicator_organisation_role_unique",
+                violation_error_message=_("This organisation already has this role here."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.get_role_display()}"
+
+
+class CodeQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code: str) -> models.Model:
+        return self.get(code=code)
+
+
+class Region(models.Model):
+    """A region or city as the national data codes it (``REF_AREA``), with its map boundary."""
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    boundary_code = models.CharField(
+        _("boundary code"),
+        max_length=20,
+        blank=True,
+        help_text=_("The code of its shape in the region boundaries, such as KZ03."),
+    )
+    boundary = models.JSONField(
+        _("boundary"), null=True, blank=True, help_text=_("A GeoJSON geometry.")
+    )
+
+    objects = CodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self) -> str:
+        return self.name or self.code
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class Dimension(models.Model):
+    """A breakdown of national data, such as SEX, AGE or URBANISATION."""
+
+    code = models.CharField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+
+    objects = CodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("disaggregation")
+        verbose_name_plural = _("disaggregations")
+
+    def __str__(self) -> str:
+        return self.name or self.code
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class DimensionValue(models.Model):
+    """One code of a disaggregation with its label, such as SEX ``F``: Female."""
+
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="values", verbose_name=_("disaggregation")
+    )
+    code = models.CharField(_("code"), max_length=100)
+    label = models.CharField(_("label"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["dimension", "code"]
+        verbose_name = _("disaggregation value")
+        verbose_name_plural = _("disaggregation values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "code"],
+                name="dimension_value_code_unique",
+                violation_error_message=_("This code is already defined for the disaggregation."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension.code} {self.code}: {self.label}" if self.label else self.code
+
+
+class ObservationQuerySet(models.QuerySet):
+    def national(self) -> "ObservationQuerySet":
+        """Values of the national data, as published by the statistics office."""
+        return self.filter(article__isnull=True, document__kind=SourceDocument.Kind.DATASET)
+
+    def from_news(self) -> "ObservationQuerySet":
+        """Figures quoted in news articles."""
+        return self.filter(article__isnull=False)
 
 
 class Observation(models.Model):
@@ -227,13 +374,22 @@ class Observation(models.Model):
         _("area"),
         max_length=100,
         blank=True,
-        help_text=_("Region code or name; empty for the whole country."),
+        help_text=_("Where a figure from the news applies, as the article names it."),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observations",
+        verbose_name=_("region"),
+        help_text=_("Empty for the whole country."),
     )
     disaggregation = models.JSONField(
         _("disaggregation"),
         default=dict,
         blank=True,
-        help_text=_('Breakdown of the value, e.g. {"SEX": "F", "AGE": "15-24"}.'),
+        help_text=_('Breakdown of the value, e.g. {"SEX": "F", "AGE": "Y15T24"}.'),
     )
     document = models.ForeignKey(
         SourceDocument,
@@ -252,6 +408,8 @@ class Observation(models.Model):
         verbose_name=_("article"),
     )
     quote = models.TextField(_("supporting quote"), blank=True)
+
+    objects = ObservationQuerySet.as_manager()
 
     class Meta:
         ordering = ["indicator", "year", "pk"]
@@ -275,7 +433,8 @@ class Observation(models.Model):
 
     def __str__(self) -> str:
         what = self.indicator.code if self.indicator_id else self.label
-        where = f", {self.area}" if self.area else ""
+        place = self.region or self.area
+        where = f", {place}" if place else ""
         return f"{what} {self.year}{where}: {self.value} {self.unit}".strip()
 
     @property

@@ -36,16 +36,14 @@ def load_sdg_framework(*, framework: SdgFramework) -> LoadSummary:
     goals = {goal.number: goal for goal in Goal.objects.all()}
     for number, parsed in sorted(framework.goals.items()):
         goal = goals[number]  # all 17 exist from the migrations on
-        values = _translated("short_title", parsed.short_titles) | _translated(
-            "title", parsed.titles
-        )
-        summary.count("goals", _update_fields(goal, values))
+        values = translated("short_title", parsed.short_titles) | translated("title", parsed.titles)
+        summary.count("goals", update_fields(goal, values))
 
     targets = {target.code: target for target in Target.objects.all()}
     for code, parsed in sorted(framework.targets.items(), key=lambda item: codes.sort_key(item[0])):
-        values = {"goal_id": codes.goal_of(code)} | _translated("title", parsed.titles)
+        values = {"goal_id": codes.goal_of(code)} | translated("title", parsed.titles)
         if code in targets:
-            summary.count("targets", _update_fields(targets[code], values))
+            summary.count("targets", update_fields(targets[code], values))
         else:
             targets[code] = _create(Target, code, values)
             summary.count("targets", "created")
@@ -57,16 +55,16 @@ def load_sdg_framework(*, framework: SdgFramework) -> LoadSummary:
         target = targets.get(codes.target_of(code))
         if target is None:
             continue  # reported by the reader as a problem
-        values = {"target_id": target.pk} | _translated("title", parsed.titles)
+        values = {"target_id": target.pk} | translated("title", parsed.titles)
         if code in indicators:
-            summary.count("global indicators", _update_fields(indicators[code], values))
+            summary.count("global indicators", update_fields(indicators[code], values))
         else:
             _create(GlobalIndicator, code, values)
             summary.count("global indicators", "created")
     return summary
 
 
-def _translated(field_name: str, titles: dict[str, str]) -> dict[str, str]:
+def translated(field_name: str, titles: dict[str, str]) -> dict[str, str]:
     """Field values for modeltranslation's per-language columns (``title_en``, ``title_ru``…)."""
     return {f"{field_name}_{lang}": text for lang, text in titles.items()}
 
@@ -77,7 +75,7 @@ def _create(model: type[models.Model], code: str, values: dict[str, object]) -> 
     return record
 
 
-def _update_fields(record: models.Model, values: dict[str, object]) -> str:
+def update_fields(record: models.Model, values: dict[str, object]) -> str:
     changed = [name for name, value in values.items() if getattr(record, name) != value]
     if not changed:
         return "unchanged"

@@ -2,7 +2,15 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from indicators.models import GlobalIndicator, Goal, NationalIndicator, Target
+from indicators.models import (
+    Dimension,
+    DimensionValue,
+    GlobalIndicator,
+    Goal,
+    NationalIndicator,
+    Region,
+    Target,
+)
 
 
 @register(Goal)
@@ -23,3 +31,18 @@ class GlobalIndicatorTranslation(TranslationOptions):
 @register(NationalIndicator)
 class NationalIndicatorTranslation(TranslationOptions):
     fields = ("title", "unit")
+
+
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Dimension)
+class DimensionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(DimensionValue)
+class DimensionValueTranslation(TranslationOptions):
+    fields = ("label",)

@@ -6,7 +6,17 @@ import factory
 from django.contrib.contenttypes.models import ContentType
 
 from events.models import Event, EventOrganisation, EventSpeaker
-from indicators.models import GlobalIndicator, Goal, NationalIndicator, Observation, Target
+from indicators.models import (
+    Dimension,
+    DimensionValue,
+    GlobalIndicator,
+    Goal,
+    IndicatorOrganisation,
+    NationalIndicator,
+    Observation,
+    Region,
+    Target,
+)
 from organisations.models import Grant, Organisation, Person, Position, Sector
 from sdgportal.models import Article, Citation, SourceDocument
 
@@ -88,6 +98,30 @@ class ObservationFactory(factory.django.DjangoModelFactory):
     unit = "%"
 
 
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ["code"]
+
+    code = "KZAKM"
+    name_en = "Akmola"
+    boundary_code = "KZ03"
+    boundary = factory.LazyFunction(
+        lambda: {"type": "Polygon", "coordinates": [[[69, 51], [70, 51], [70, 52], [69, 51]]]}
+    )
+
+
+class DimensionValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DimensionValue
+
+    dimension = factory.LazyFunction(
+        lambda: Dimension.objects.get_or_create(code="SEX", defaults={"name_en": "Sex"})[0]
+    )
+    code = "F"
+    label_en = "Female"
+
+
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
@@ -126,6 +160,15 @@ class GrantFactory(factory.django.DjangoModelFactory):
     amount = "1800000000.00"
     currency = "KZT"
     year = 2020
+
+
+class IndicatorOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorOrganisation
+
+    indicator = factory.SubFactory(NationalIndicatorFactory)
+    organisation = factory.SubFactory(OrganisationFactory, sector=Sector.STATE)
+    role = IndicatorOrganisation.Role.COMPILATION
 
 
 class EventFactory(factory.django.DjangoModelFactory):
