@@ -28,10 +28,12 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 ## install: a virtualenv in .venv with the portal and its development tools
 install: $(VENV)/.installed
 
-## setup: install, migrate, load the SDG framework, import the seed documents
+## setup: install, migrate, load the SDG framework and national data, import the seed documents
+# import_indicators exits with 1 when it skipped bad files (it names them); the rest is imported.
 setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_sdg_framework
+	$(BIN)/python manage.py import_indicators || [ $$? -eq 1 ]
 	$(BIN)/python manage.py import_seeds
 
 ## run: set up and serve the portal on http://127.0.0.1:8000

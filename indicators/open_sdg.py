@@ -156,8 +156,8 @@ class Repository:
             self._translations = {lang: self._read_translations(lang) for lang in LANGUAGES}
         return self._translations
 
-    def translate(self, text: object, lang: str) -> str:
-        """A translation key such as ``SEX.F`` in ``lang``, else in English, else as written.
+    def translate(self, text: object, lang: str, *, fallback: str | None = "en") -> str:
+        """A translation key such as ``SEX.F`` in ``lang``, else in ``fallback``, else as written.
 
         A key of a translated group that has no text is ''; a key of Open SDG's ``data`` group,
         which this layout does not translate, is the text after the dot.
@@ -171,7 +171,9 @@ class Repository:
             return _clean_text(key)
         if not any(group in groups for groups in self.translations.values()):
             return text
-        return self._own_translation(text, lang) or self._own_translation(text, "en")
+        return self._own_translation(text, lang) or (
+            self._own_translation(text, fallback) if fallback else ""
+        )
 
     def dimensions(self) -> list[DimensionData]:
         """Every disaggregation the translations name, with its codes' labels."""
@@ -295,7 +297,11 @@ class Repository:
             translated = is_key and is_key["group"] != UNTRANSLATED_GROUP
             candidates.insert(0 if not translated else 1, data_unit)
         for candidate in candidates:
-            units = {lang: text for lang in LANGUAGES if (text := self.translate(candidate, lang))}
+            units = {
+                lang: text
+                for lang in LANGUAGES
+                if (text := self.translate(candidate, lang, fallback=None))
+            }
             if units:
                 return units
         return {}
