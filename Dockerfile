@@ -14,4 +14,4 @@ RUN pip install --no-cache-dir . \
 USER portal
 
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_sdg_framework && exec gunicorn sdgportal.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_sdg_framework && { python manage.py import_indicators || [ $? -eq 1 ]; } && exec gunicorn sdgportal.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --access-logfile -"]
