@@ -256,11 +256,28 @@ class CodeQuerySet(models.QuerySet):
         return self.get(code=code)
 
 
-class Region(models.Model):
-    """A region or city as the national data codes it (``REF_AREA``), with its map boundary."""
+class NamedCode(models.Model):
+    """A code of the national data with its name in each language, such as REF_AREA KZAKM."""
 
-    code = models.CharField(_("code"), max_length=20, unique=True)
+    code = models.CharField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
+
+    objects = CodeQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name or self.code
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+
+class Region(NamedCode):
+    """A region or city as the national data code it (``REF_AREA``), with its map boundary."""
+
     boundary_code = models.CharField(
         _("boundary code"),
         max_length=20,
@@ -271,38 +288,17 @@ class Region(models.Model):
         _("boundary"), null=True, blank=True, help_text=_("A GeoJSON geometry.")
     )
 
-    objects = CodeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["code"]
+    class Meta(NamedCode.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
-    def __str__(self) -> str:
-        return self.name or self.code
 
-    def natural_key(self) -> tuple[str]:
-        return (self.code,)
-
-
-class Dimension(models.Model):
+class Dimension(NamedCode):
     """A breakdown of national data, such as SEX, AGE or URBANISATION."""
 
-    code = models.CharField(_("code"), max_length=50, unique=True)
-    name = models.CharField(_("name"), max_length=200, blank=True)
-
-    objects = CodeQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["code"]
+    class Meta(NamedCode.Meta):
         verbose_name = _("disaggregation")
         verbose_name_plural = _("disaggregations")
-
-    def __str__(self) -> str:
-        return self.name or self.code
-
-    def natural_key(self) -> tuple[str]:
-        return (self.code,)
 
 
 class DimensionValue(models.Model):
