@@ -10,6 +10,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import DatabaseError, transaction
@@ -34,7 +35,7 @@ from indicators.open_sdg import (
     Repository,
     SourceMention,
 )
-from indicators.responsible import SourceDirectory, SourceName
+from indicators.responsible import SourceDirectory, SourceName, is_state_body
 from indicators.services import LoadSummary, translated, update_fields
 from organisations.models import Organisation, Sector
 from sdgportal.importing.load import NameIndex, unique_slug
@@ -66,6 +67,11 @@ class NationalImportSummary(LoadSummary):
     def changed(self) -> bool:
         return super().changed or bool(self.deleted.total())
 
+    def add(self, other: "NationalImportSummary") -> None:
+        """Count what another summary counted (one indicator's, once it is committed)."""
+        for outcome in ("created", "updated", "unchanged", "deleted"):
+            getattr(self, outcome).update(getattr(other, outcome))
+
 
 def import_national_data(
     repository: Repository, *, progress: Callable[[str], None] | None = None
@@ -73,11 +79,10 @@ def import_national_data(
     """Import every indicator of the repository; bad files are skipped and listed."""
     summary = NationalImportSummary()
     with transaction.atomic():
-        regions = _load_regions(repository, summary)
-        dimension_values = _load_dimensions(repository, summary)
-    writer = _IndicatorWriter(
-        summary, regions, dimension_values, SourceDirectory(repository.source_statements())
-    )
+        _load_regions(repository, summary)
+        _load_dimensions(repository, summary)
+    directory = SourceDirectory(repository.source_statements())
+    writer = _IndicatorWriter(directory)
     for file_id in repository.indicator_ids():
         summary.found += 1
         try:
@@ -85,14 +90,17 @@ def import_national_data(
         except BadFile as problem:
             summary.skipped_indicators.append(problem)
             continue
+        outcome = NationalImportSummary()
         try:
             with transaction.atomic():
-                writer.write(data)
+                writer.write(data, outcome)
         except DatabaseError as error:
+            writer = _IndicatorWriter(directory)  # the old one remembers rolled-back rows
             where = data.data_file or Path(f"indicator-config/{file_id}.yml")
             reason = f"could not be saved ({' '.join(str(error).split())})"
             summary.skipped_indicators.append(BadFile(Path(*where.parts[-2:]), reason))
             continue
+        summary.add(outcome)
         summary.notes += [(data.code, note) for note in data.notes]
         if progress:
             progress(data.code)
@@ -100,63 +108,62 @@ def import_national_data(
     return summary
 
 
-def _load_regions(repository: Repository, summary: NationalImportSummary) -> dict[str, int]:
+def _load_regions(repository: Repository, summary: NationalImportSummary) -> None:
     regions = {region.code: region for region in Region.objects.all()}
     for parsed in repository.regions():
-        values = translated("name", _all_languages(parsed.names)) | {
-            "boundary_code": parsed.boundary_code,
+        values = translated("name", _all_languages(parsed.names, limit=200)) | {
+            "boundary_code": parsed.boundary_code[:20],
             "boundary": parsed.boundary,
         }
         if parsed.code in regions:
             summary.count("regions", update_fields(regions[parsed.code], values))
         else:
-            regions[parsed.code] = Region.objects.create(code=parsed.code, **values)
+            Region.objects.create(code=parsed.code[:50], **values)
             summary.count("regions", "created")
-    return {code: region.pk for code, region in regions.items()}
 
 
-def _load_dimensions(
-    repository: Repository, summary: NationalImportSummary
-) -> dict[tuple[str, str], int]:
+def _load_dimensions(repository: Repository, summary: NationalImportSummary) -> None:
     dimensions = {dimension.code: dimension for dimension in Dimension.objects.all()}
     values = {
         (value.dimension.code, value.code): value
         for value in DimensionValue.objects.select_related("dimension")
     }
+    untranslated = set(values)
     for parsed in repository.dimensions():
-        names = translated("name", _all_languages(parsed.names))
+        names = translated("name", _all_languages(parsed.names, limit=200))
         if parsed.code in dimensions:
             summary.count("disaggregations", update_fields(dimensions[parsed.code], names))
         else:
-            dimensions[parsed.code] = Dimension.objects.create(code=parsed.code, **names)
+            dimensions[parsed.code] = Dimension.objects.create(code=parsed.code[:50], **names)
             summary.count("disaggregations", "created")
         for code, labels in sorted(parsed.labels.items()):
-            fields = translated("label", _all_languages(labels))
+            fields = translated("label", _all_languages(labels, limit=500))
+            untranslated.discard((parsed.code, code))
             if (parsed.code, code) in values:
                 outcome = update_fields(values[parsed.code, code], fields)
                 summary.count("disaggregation values", outcome)
             else:
-                values[parsed.code, code] = DimensionValue.objects.create(
-                    dimension=dimensions[parsed.code], code=code, **fields
+                DimensionValue.objects.create(
+                    dimension=dimensions[parsed.code], code=code[:100], **fields
                 )
                 summary.count("disaggregation values", "created")
-    return {key: value.pk for key, value in values.items()}
+    # Codes the data use without a label in the translations.
+    summary.unchanged["disaggregation values"] += len(untranslated)
 
 
 class _IndicatorWriter:
     """Writes one indicator at a time, with what all indicators share read once."""
 
-    def __init__(
-        self,
-        summary: NationalImportSummary,
-        regions: dict[str, int],
-        dimension_values: dict[tuple[str, str], int],
-        directory: SourceDirectory,
-    ) -> None:
-        self.summary = summary
-        self.regions = regions
-        self.dimension_values = dimension_values
+    def __init__(self, directory: SourceDirectory) -> None:
         self.directory = directory
+        self.summary = NationalImportSummary()
+        self.regions = dict(Region.objects.values_list("code", "pk"))
+        self.dimension_values = {
+            (dimension, code): pk
+            for pk, dimension, code in DimensionValue.objects.values_list(
+                "pk", "dimension__code", "code"
+            )
+        }
         self.names = NameIndex()
         self.indicators = {
             indicator.code: indicator
@@ -169,7 +176,9 @@ class _IndicatorWriter:
             for document in SourceDocument.objects.filter(name__startswith=f"{DATASET}/")
         }
 
-    def write(self, data: IndicatorData) -> None:
+    def write(self, data: IndicatorData, summary: NationalImportSummary) -> None:
+        """Write one indicator, counting what changed in ``summary``."""
+        self.summary = summary
         document = self._document(data)
         indicator = self._indicator(data, document)
         self._responsibilities(indicator, data.sources, document)
@@ -198,10 +207,8 @@ class _IndicatorWriter:
     def _indicator(self, data: IndicatorData, document: SourceDocument) -> NationalIndicator:
         global_code = ".".join(data.code.split(".")[:3])
         values = (
-            translated("title", _all_languages(data.titles))
-            | translated(
-                "unit", {lang: text[:200] for lang, text in _all_languages(data.units).items()}
-            )
+            translated("title", _all_languages(data.titles, limit=10_000))
+            | translated("unit", _all_languages(data.units, limit=200))
             | {
                 "goal_id": codes.goal_of(data.code),
                 "chart_type": data.chart_type,
@@ -258,13 +265,17 @@ class _IndicatorWriter:
         found = self.names.organisation(name, acronym)
         if found is not None:
             return found.pk
+        if known:
+            sector = Sector.INTERNATIONAL
+        else:
+            sector = Sector.STATE if is_state_body(name) else Sector.OTHER
         organisation = Organisation.objects.create(
             name=name[:300],
             slug=unique_slug(Organisation, acronym or name),
             acronym=acronym,
             aliases=[alias for alias in source.aliases if alias != name],
-            sector=Sector.INTERNATIONAL if known else Sector.STATE,
-            country="" if known else "KZ",
+            sector=sector,
+            country="KZ" if sector == Sector.STATE else "",
             review_status=ReviewStatus.IMPORTED,
         )
         Citation.objects.create(record=organisation, document=document, quote=quote)
@@ -309,7 +320,7 @@ class _IndicatorWriter:
                         document=document,
                     )
                 )
-            elif current.value != row.value or current.document_id != document.pk:
+            elif not _same_value(current.value, row.value) or current.document_id != document.pk:
                 current.value, current.document_id = row.value, document.pk
                 changed.append(current)
         stale = [observation.pk for key, observation in existing.items() if key not in wanted]
@@ -333,7 +344,9 @@ class _IndicatorWriter:
         """Every code the data use has a disaggregation value, labelled or not."""
         for dimension, code in ((UNIT_COLUMN, unit), *breakdown.items()):
             if code and (dimension, code) not in self.dimension_values:
-                parent, _created = Dimension.objects.get_or_create(code=dimension)
+                parent, created = Dimension.objects.get_or_create(code=dimension)
+                if created:
+                    self.summary.count("disaggregations", "created")
                 value = DimensionValue.objects.create(dimension=parent, code=code)
                 self.dimension_values[dimension, code] = value.pk
                 self.summary.count("disaggregation values", "created")
@@ -345,6 +358,11 @@ def _series_key(
     return (year, unit, region_id, json.dumps(breakdown, sort_keys=True))
 
 
-def _all_languages(texts: dict[str, str]) -> dict[str, str]:
+def _same_value(stored: Decimal, read: Decimal) -> bool:
+    """Equal as far as the database keeps them: SQLite keeps 15 significant digits."""
+    return stored == read or f"{stored:.15g}" == f"{read:.15g}"
+
+
+def _all_languages(texts: dict[str, str], limit: int) -> dict[str, str]:
     """Text per language with '' for a language the source lacks, so a removed text is cleared."""
-    return {lang: texts.get(lang, "") for lang in LANGUAGES}
+    return {lang: texts.get(lang, "")[:limit] for lang in LANGUAGES}

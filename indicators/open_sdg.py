@@ -33,6 +33,7 @@ COLUMN_ALIASES = {"year": "Year", "value": "Value", "units": UNIT_COLUMN, "unit"
 # Open SDG's column for joining rows to map shapes; the importer joins regions itself.
 MAP_CODE_COLUMN = "GeoCode"
 VALUE_PLACES = Decimal("0.00000001")  # the database keeps eight decimal places
+VALUE_LIMIT = Decimal(10) ** 16  # and 24 digits in all
 SPREADSHEET_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
 SOURCE_ROLES = ("compilation", "implementation")
 UNTRANSLATED_GROUP = "data"
@@ -373,13 +374,13 @@ class Repository:
         try:
             features = json.loads(path.read_text(encoding="utf-8-sig"))["features"]
             shapes = {
-                _region_key(feature["properties"]["kzName"]): (
+                _region_key(str(feature["properties"]["kzName"])): (
                     str(feature["properties"]["kzCode"]),
                     feature["geometry"],
                 )
                 for feature in features
             }
-        except (ValueError, KeyError, TypeError) as error:
+        except (OSError, ValueError, KeyError, TypeError) as error:
             self.problems.append(
                 BadFile(_relative(path), f"is not GeoJSON with kzCode and kzName ({error})")
             )
@@ -390,14 +391,20 @@ class Repository:
 def read_series(path: Path) -> tuple[list[Row], list[str]]:
     """The rows of a data file and notes on what was left out; :class:`BadFile` if unusable."""
     where = _relative(path)
-    content = path.read_bytes()
+    try:
+        content = path.read_bytes()
+    except OSError as error:
+        raise BadFile(where, f"cannot be read ({error.strerror})") from None
     if content.startswith(SPREADSHEET_SIGNATURES):
         raise BadFile(where, "is a spreadsheet saved under a .csv name; export it as CSV (UTF-8)")
     try:
         text = content.decode("utf-8-sig")  # also drops a byte-order mark
     except UnicodeDecodeError as error:
         raise BadFile(where, f"is not UTF-8 text (byte {error.start})") from None
-    lines = csv.reader(text.splitlines())
+    try:
+        lines = iter(list(csv.reader(text.splitlines())))
+    except csv.Error as error:
+        raise BadFile(where, f"is not valid CSV ({error})") from None
     header = next(lines, None)
     if not header:
         raise BadFile(where, "is empty; a data file starts with a header such as Year,Value")
@@ -499,6 +506,10 @@ def _value(where: Path, number: int, text: str) -> Decimal:
         value = None
     if value is None or not value.is_finite():
         raise BadFile(where, f"line {number}: value {text!r} is not a number")
+    if abs(value) >= VALUE_LIMIT:
+        raise BadFile(
+            where, f"line {number}: value {text} has more than 16 digits before the point"
+        )
     return value.quantize(VALUE_PLACES)
 
 
@@ -530,6 +541,8 @@ def _read_yaml(path: Path) -> dict:
         return {}
     try:
         content = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_YamlLoader)
+    except OSError as error:
+        raise BadFile(_relative(path), f"cannot be read ({error.strerror})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split())
         raise BadFile(_relative(path), f"is not valid YAML ({reason})") from None
@@ -537,7 +550,7 @@ def _read_yaml(path: Path) -> dict:
         return {}
     if not isinstance(content, dict):
         raise BadFile(_relative(path), "does not hold a mapping of names to values")
-    return content
+    return {str(key): value for key, value in content.items()}
 
 
 def _per_language(translations: dict, group: str, key: str) -> dict[str, str]:

@@ -30,7 +30,7 @@ _RUN_ON = re.compile(
 )
 _SUBUNIT = re.compile(r"^(?:Committee|Bureau|Department|Service)\b")
 _PARENT = re.compile(r"^(?:Ministry|Agency)\b")
-_HEAD = re.compile(r"^(?:Ministry|Agency|Committee)\b")
+_HEAD = re.compile(r"\b(?:Ministry|Agency|Committee)\b")
 _OF_THE = re.compile(r"\bof the\b", re.IGNORECASE)
 _LEADING_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,6}\s+(?=[А-ЯЁ][а-яё])")
 _ABBREVIATION_ONLY = re.compile(r"^[А-ЯЁ]{2,6}(?:\s+РК)?$")
@@ -39,6 +39,11 @@ _NOT_A_BODY = re.compile(
     r"^(?:all\b|not defined|international (?:ratings|financial)|interested\b|"
     r"все\b|заинтересованн|международн|исследование|барлық|мүдделі|халықаралық)",
     re.IGNORECASE,
+)
+_STATE_BODY = re.compile(
+    r"\b(?:Ministry|Committee|Agency|Bureau|Office|Court|Parliament|Commission|Executive Bod)"
+    r"|Republic of Kazakhstan|\bРК\b|Республики Казахстан|Қазақстан Республикасы"
+    r"|^(?:Министерств|Комитет|Агентств|Верховн|Генеральн|Местн)",
 )
 _COUNTRY_PHRASES = re.compile(
     r"\b(?:of )?the republic of (?:the )?kazakhstan\b|\bреспублики казахстан\b|\bрк\b"
@@ -81,7 +86,7 @@ def organisation_names(statement: str) -> list[str]:
     for piece in pieces:
         parts = [part.strip() for part in _RUN_ON.split(piece) if part.strip()]
         for part in _join_subunits(parts):
-            part = _LEADING_ABBREVIATION.sub("", part)
+            part = " ".join(_unmix(word) for word in _LEADING_ABBREVIATION.sub("", part).split())
             if not _NOT_A_BODY.match(part) and not _ABBREVIATION_ONLY.match(part):
                 names.append(part)
     return names
@@ -120,8 +125,7 @@ def _is_subunit(name: str) -> bool:
 
 def name_key(name: str) -> frozenset[str]:
     """The meaningful words of a name, whatever their order, spelling or country suffix."""
-    name = " ".join(_unmix(word) for word in name.split())
-    text = name.casefold()
+    text = " ".join(_unmix(word) for word in name.split()).casefold()
     for pattern, spelling in _PHRASE_SPELLINGS:
         text = pattern.sub(spelling, text)
     text = _COUNTRY_PHRASES.sub(" ", fold(text))
@@ -180,6 +184,11 @@ class SourceDirectory:
                 for name, other in zip(english, translated, strict=True):
                     if _is_latin(name) and not _is_latin(other):
                         yield name, other
+
+
+def is_state_body(name: str) -> bool:
+    """Whether a name reads as a Kazakh state body: a ministry, committee, court, akimat…"""
+    return bool(_STATE_BODY.search(name))
 
 
 def _is_latin(text: str) -> bool:

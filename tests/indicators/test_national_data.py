@@ -199,22 +199,39 @@ def test_an_indicator_whose_file_turns_bad_is_left_as_it_was(root):
 
 
 def test_an_indicator_is_written_whole_or_not_at_all(root, monkeypatch):
-    def fail_on_homicides(objects, *args, **kwargs):
-        if any(observation.year == 2015 for observation in objects):
+    write_data(root, "1-1-1", "Year,Units,REF_AREA,Value\n2019,PT,KZNEW,0.1\n")
+    write_data(root, "16-1-1", HOMICIDES + "2017,PER_100000_POP,,,KZNEW,4.0\n")
+
+    def fail_on_poverty(objects, *args, **kwargs):
+        if any(observation.year == 2019 for observation in objects):
             raise DatabaseError("disk full")
         return original(objects, *args, **kwargs)
 
     original = Observation.objects.bulk_create
-    monkeypatch.setattr(Observation.objects, "bulk_create", fail_on_homicides)
+    monkeypatch.setattr(Observation.objects, "bulk_create", fail_on_poverty)
 
     summary = run(root)
 
     assert [str(problem) for problem in summary.skipped] == [
-        "data/indicator_16-1-1.csv: could not be saved (disk full)"
+        "data/indicator_1-1-1.csv: could not be saved (disk full)"
     ]
-    assert not NationalIndicator.objects.filter(code="16.1.1").exists()
-    assert not IndicatorOrganisation.objects.filter(indicator__code="16.1.1").exists()
-    assert NationalIndicator.objects.filter(code="1.1.1").exists()
+    assert not NationalIndicator.objects.filter(code="1.1.1").exists()
+    assert not IndicatorOrganisation.objects.filter(indicator__code="1.1.1").exists()
+    assert not Organisation.objects.filter(name__startswith="Ministry of Labour").exists()
+    # The next indicator does not trip over the rows the failed one rolled back.
+    homicides = NationalIndicator.objects.get(code="16.1.1")
+    assert homicides.observations.filter(region__code="KZNEW").count() == 1
+    assert summary.created["observations"] == 9
+    assert summary.created["indicators"] == 2
+
+
+def test_values_beyond_what_sqlite_keeps_do_not_change_on_a_rerun(root):
+    write_data(root, "1-1-1", "Year,Units,Value\n2019,PT,12345678.12345678\n")
+    run(root)
+
+    summary = run(root)
+
+    assert not summary.changed
 
 
 def test_a_region_the_translations_lack_is_created_by_its_code(root):

@@ -165,6 +165,7 @@ def spreadsheet() -> bytes:
         ("Year,Value\n2019,3,4\n", "line 2 has 3 values but the header names 2"),
         ("Year,Value\n2019,n/a\n", "line 2: value 'n/a' is not a number"),
         ("Year,Value\n2019,NaN\n", "line 2: value 'NaN' is not a number"),
+        ("Year,Value\n2019,1e30\n", "line 2: value 1e30 has more than 16 digits before the point"),
         ("Year,Value\n2019-20,3\n", "line 2: '2019-20' is not a year"),
         ("Year,Value,\n2019,3,x\n", "line 2 has a value under a column without a name"),
         ("Year,SEX,SEX,Value\n2019,F,M,3\n", "the header names SEX more than once"),
@@ -202,6 +203,21 @@ def test_a_configuration_naming_another_indicator_is_refused(repository):
     write_yaml(repository.root / "indicator-config" / "1-1-1.yml", {"indicator_number": "1.2.1"})
 
     with pytest.raises(BadFile, match=r"gives indicator number 1\.2\.1 but the file is named for"):
+        repository.read_indicator("1-1-1")
+
+
+def test_metadata_keys_that_yaml_reads_as_numbers_are_read_as_text(repository):
+    write_yaml(repository.root / "meta" / "1-1-1.yml", {2019: "a note", "source_active_1": True})
+
+    assert repository.read_indicator("1-1-1").metadata["en"] == {"2019": "a note"}
+
+
+def test_a_folder_in_place_of_a_data_file_is_refused(repository):
+    csv_path = repository.root / "data" / "indicator_1-1-1.csv"
+    csv_path.unlink()
+    csv_path.mkdir()
+
+    with pytest.raises(BadFile, match=r"indicator_1-1-1\.csv: cannot be read"):
         repository.read_indicator("1-1-1")
 
 

@@ -1,6 +1,12 @@
 import pytest
 
-from indicators.responsible import SourceDirectory, SourceName, name_key, organisation_names
+from indicators.responsible import (
+    SourceDirectory,
+    SourceName,
+    is_state_body,
+    name_key,
+    organisation_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -105,3 +111,19 @@ def test_an_untranslated_name_stands_as_written():
     directory = SourceDirectory([])
 
     assert directory.resolve({"ru": "Верховный суд РК"}) == [SourceName("Верховный суд РК")]
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [
+        ("Ministry of Energy of the Republic of Kazakhstan", True),
+        ("Local Executive Bodies", True),
+        ("Верховный суд РК", True),
+        ("Комитет лесного хозяйства", True),
+        ("National Bank of the Republic of Kazakhstan", True),
+        ("GlobalFindex", False),
+        ("Baiterek holding", False),
+    ],
+)
+def test_a_created_source_is_a_state_body_only_if_its_name_says_so(name, state):
+    assert is_state_body(name) is state
