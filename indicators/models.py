@@ -251,18 +251,13 @@ class IndicatorOrganisation(models.Model):
         return f"{self.organisation} – {self.get_role_display()}"
 
 
-class CodeQuerySet(models.QuerySet):
-    def get_by_natural_key(self, code: str) -> models.Model:
-        return self.get(code=code)
-
-
 class NamedCode(models.Model):
     """A code of the national data with its name in each language, such as REF_AREA KZAKM."""
 
     code = models.CharField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
 
-    objects = CodeQuerySet.as_manager()
+    objects = CodedQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -34,6 +34,7 @@ from indicators.open_sdg import (
     IndicatorData,
     Repository,
     SourceMention,
+    relative_path,
 )
 from indicators.responsible import SourceDirectory, SourceName, is_state_body
 from indicators.services import LoadSummary, translated, update_fields
@@ -98,7 +99,7 @@ def import_national_data(
             writer = _IndicatorWriter(directory)  # the old one remembers rolled-back rows
             where = data.data_file or Path(f"indicator-config/{file_id}.yml")
             reason = f"could not be saved ({' '.join(str(error).split())})"
-            summary.skipped_indicators.append(BadFile(Path(*where.parts[-2:]), reason))
+            summary.skipped_indicators.append(BadFile(relative_path(where), reason))
             continue
         summary.add(outcome)
         summary.notes += [(data.code, note) for note in data.notes]
@@ -186,7 +187,7 @@ class _IndicatorWriter:
 
     def _document(self, data: IndicatorData) -> SourceDocument:
         main_file = data.data_file or (data.files[0] if data.files else None)
-        name = f"{DATASET}/{Path(*main_file.parts[-2:])}" if main_file else f"{DATASET}/{data.code}"
+        name = f"{DATASET}/{relative_path(main_file)}" if main_file else f"{DATASET}/{data.code}"
         values = {
             "kind": SourceDocument.Kind.DATASET,
             "title": f"{data.code} {data.titles.get('en') or next(iter(data.titles.values()))}"[

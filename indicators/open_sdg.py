@@ -250,14 +250,14 @@ class Repository:
         others = [path for path in candidates if path not in csv_files]
         if not csv_files and others:
             raise BadFile(
-                _relative(others[0]),
+                relative_path(others[0]),
                 f"is a {others[0].suffix} file, not CSV; save it as CSV (UTF-8) "
                 f"under the name indicator_{file_id}.csv",
             )
         for other in others:
             self.problems.append(
                 BadFile(
-                    _relative(other),
+                    relative_path(other),
                     f"is not a CSV file and was left out; the data are read from "
                     f"{csv_files[0].name}",
                 )
@@ -333,7 +333,7 @@ class Repository:
                 texts = {
                     lang: text
                     for lang in LANGUAGES
-                    if value and (text := self._own_translation(value, lang) or "")
+                    if value and (text := self._own_translation(value, lang))
                 }
                 if value and not texts and not _TRANSLATION_KEY.match(str(value)):
                     texts = {"en": _clean_text(str(value))}
@@ -346,11 +346,7 @@ class Repository:
         keys = set().union(*(self.translations[lang].get("sources", {}) for lang in LANGUAGES))
         for key in sorted(keys):
             if re.search(r"source_(?:compilation|implementation)_\d+$", key):
-                yield {
-                    lang: _clean_text(text)
-                    for lang in LANGUAGES
-                    if (text := self.translations[lang].get("sources", {}).get(key))
-                }
+                yield _per_language(self.translations, "sources", key)
 
     # -- files -----------------------------------------------------------------------------
 
@@ -382,7 +378,7 @@ class Repository:
             }
         except (OSError, ValueError, KeyError, TypeError) as error:
             self.problems.append(
-                BadFile(_relative(path), f"is not GeoJSON with kzCode and kzName ({error})")
+                BadFile(relative_path(path), f"is not GeoJSON with kzCode and kzName ({error})")
             )
             return {}
         return shapes
@@ -390,7 +386,7 @@ class Repository:
 
 def read_series(path: Path) -> tuple[list[Row], list[str]]:
     """The rows of a data file and notes on what was left out; :class:`BadFile` if unusable."""
-    where = _relative(path)
+    where = relative_path(path)
     try:
         content = path.read_bytes()
     except OSError as error:
@@ -473,19 +469,12 @@ def _check_header(where: Path, header: list[str], columns: list[str]) -> None:
 
 def _fit(where: Path, number: int, cells: list[str], columns: list[str]) -> list[str]:
     """The row's cells, one per column; cells under unnamed columns must be empty."""
-    if len(cells) > len(columns):
-        if any(cell.strip() for cell in cells[len(columns) :]):
-            raise BadFile(
-                where, f"line {number} has {len(cells)} values but the header names {len(columns)}"
-            )
-        cells = cells[: len(columns)]
-    if len(cells) < len(columns):
-        if any(columns[len(cells) :]):
-            raise BadFile(
-                where,
-                f"line {number} has {len(cells)} values but the header names {len(columns)}",
-            )
-        cells = cells + [""] * (len(columns) - len(cells))
+    extra, missing = cells[len(columns) :], columns[len(cells) :]
+    if any(cell.strip() for cell in extra) or any(missing):
+        raise BadFile(
+            where, f"line {number} has {len(cells)} values but the header names {len(columns)}"
+        )
+    cells = cells[: len(columns)] + [""] * len(missing)
     for at, name in enumerate(columns):
         if not name and cells[at].strip():
             raise BadFile(where, f"line {number} has a value under a column without a name")
@@ -528,11 +517,11 @@ def _indicator_code(file_id: str, config: dict, config_path: Path) -> str:
     stated = str(config.get("indicator_number") or "").strip()
     if stated and stated != from_name:
         raise BadFile(
-            _relative(config_path),
+            relative_path(config_path),
             f"gives indicator number {stated} but the file is named for {from_name}",
         )
     if not codes.INDICATOR_CODE.match(from_name):
-        raise BadFile(_relative(config_path), f"{from_name} is not an SDG indicator number")
+        raise BadFile(relative_path(config_path), f"{from_name} is not an SDG indicator number")
     return from_name
 
 
@@ -542,14 +531,14 @@ def _read_yaml(path: Path) -> dict:
     try:
         content = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_YamlLoader)
     except OSError as error:
-        raise BadFile(_relative(path), f"cannot be read ({error.strerror})") from None
+        raise BadFile(relative_path(path), f"cannot be read ({error.strerror})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         reason = " ".join(str(error).split())
-        raise BadFile(_relative(path), f"is not valid YAML ({reason})") from None
+        raise BadFile(relative_path(path), f"is not valid YAML ({reason})") from None
     if content is None:
         return {}
     if not isinstance(content, dict):
-        raise BadFile(_relative(path), "does not hold a mapping of names to values")
+        raise BadFile(relative_path(path), "does not hold a mapping of names to values")
     return {str(key): value for key, value in content.items()}
 
 
@@ -565,7 +554,7 @@ def _clean_text(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def _relative(path: Path) -> Path:
+def relative_path(path: Path) -> Path:
     """The path from the repository root, e.g. ``data/indicator_1-1-1.csv``."""
     return Path(*path.parts[-2:]) if len(path.parts) >= 2 else path
 
