@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -115,6 +116,9 @@ class Event(CuratedRecord):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
@@ -172,8 +176,15 @@ class EventOrganisation(CuratedRecord):
             ),
         ]
 
+    ORGANISING_ROLES = frozenset({Role.ORGANISER, Role.CO_ORGANISER, Role.HOST})
+
     def __str__(self) -> str:
         return f"{self.organisation} — {self.get_role_display()}"
+
+    @property
+    def is_organising(self) -> bool:
+        """Organiser, co-organiser or host, as against partner, sponsor or participant."""
+        return self.role in self.ORGANISING_ROLES
 
 
 class EventSpeaker(CuratedRecord):

@@ -399,6 +399,12 @@ class Observation(models.Model):
         verbose_name=_("article"),
     )
     quote = models.TextField(_("supporting quote"), blank=True)
+    is_headline = models.BooleanField(
+        _("national total"),
+        default=False,
+        editable=False,
+        help_text=_("A national value with no region and no breakdown beyond its series."),
+    )
 
     objects = ObservationQuerySet.as_manager()
 
@@ -428,6 +434,21 @@ class Observation(models.Model):
         where = f", {place}" if place else ""
         return f"{what} {self.year}{where}: {self.value} {self.unit}".strip()
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.is_headline = self.article_id is None and is_headline(
+            self.region_id, self.disaggregation
+        )
+        super().save(*args, **kwargs)
+
     @property
     def is_from_news(self) -> bool:
         return self.article_id is not None
+
+
+# A series (such as the poverty line used) names what is measured; it is not a breakdown.
+NOT_BREAKDOWNS = frozenset({"SERIES"})
+
+
+def is_headline(region_id: int | None, disaggregation: dict) -> bool:
+    """Whether a national value is a total: no region, and broken down by nothing but series."""
+    return region_id is None and set(disaggregation or {}) <= NOT_BREAKDOWNS

@@ -26,6 +26,7 @@ from indicators.models import (
     Observation,
     Region,
     Target,
+    is_headline,
 )
 from indicators.open_sdg import (
     LANGUAGES,
@@ -319,6 +320,7 @@ class _IndicatorWriter:
                         region_id=region_id,
                         disaggregation=breakdown,
                         document=document,
+                        is_headline=is_headline(region_id, breakdown),
                     )
                 )
             elif not _same_value(current.value, row.value) or current.document_id != document.pk:

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from sdgportal import views
+from sdgportal import api, views
 
 admin.site.site_header = _("SDG Partnership Portal — curation")
 admin.site.site_title = _("SDG Partnership Portal")
@@ -12,8 +12,11 @@ admin.site.index_title = _("Curate events, organisations, grants and indicators"
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", include((api.urlpatterns, "api"))),
 ]
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path("events/", include("events.urls")),
+    path("", include("organisations.urls")),
     prefix_default_language=False,
 )

@@ -29,6 +29,10 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "rest_framework",
+    "rest_framework.authtoken",
+    "corsheaders",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "sdgportal",
     "indicators",
     "organisations",
@@ -38,6 +42,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,8 +109,49 @@ STORAGES = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["sdgportal.rest.permissions.StaffWriteOthersRead"],
+    "DEFAULT_THROTTLE_CLASSES": ["sdgportal.rest.throttling.AnonymousThrottle"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "sdgportal.rest.pagination.PortalPagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "sdgportal.rest.csv.CSVRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "sdgportal.rest.schema.PortalAutoSchema",
+    "EXCEPTION_HANDLER": "sdgportal.rest.exceptions.portal_exception_handler",
 }
+# Requests an anonymous client may make, e.g. "600/minute"; "off" for no limit.
+API_ANON_THROTTLE_RATE = env_str("API_ANON_THROTTLE_RATE", "600/minute")
+if API_ANON_THROTTLE_RATE == "off":
+    API_ANON_THROTTLE_RATE = None
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SDG Partnership Portal API",
+    "DESCRIPTION": (
+        "Events, organisations, people, grants, the SDG framework and Kazakhstan's national "
+        "SDG indicators, as JSON or CSV. Anyone may read; staff write with a token."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"DatePrecisionEnum": "events.models.DatePrecision"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "sdgportal.rest.schema.add_error_answers",
+    ],
+}
+
+# Any site may read the API from a browser; nobody writes cross-origin.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 # Public reference data is read from outside the project, never copied into it.
 SDG_DATA_DIR = Path(env_str("SDG_DATA_DIR", str(BASE_DIR.parent / "shared" / "data")))

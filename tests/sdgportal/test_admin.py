@@ -1,7 +1,9 @@
 import pytest
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from rest_framework.authtoken.models import Token
 
 from events.models import Event
 from organisations.models import Organisation
@@ -25,6 +27,8 @@ def one_of_each():
     factories.GlobalIndicatorFactory()
     factories.CitationFactory(record=event, quote="The online conference was held on 5 November.")
     Group.objects.create(name="Editors")
+    editor = get_user_model().objects.create_user("api-client", is_staff=True)
+    Token.objects.create(user=editor)
 
 
 def admin_urls(model, obj):

@@ -1,0 +1,94 @@
+"""API endpoints for the SDG framework, national indicators and observations (read-only)."""
+
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+
+from indicators.filters import (
+    GoalFilter,
+    NationalIndicatorFilter,
+    ObservationFilter,
+    TargetFilter,
+)
+from indicators.models import (
+    GlobalIndicator,
+    Goal,
+    IndicatorOrganisation,
+    NationalIndicator,
+    Observation,
+    Target,
+)
+from indicators.serializers import (
+    GoalSerializer,
+    NationalIndicatorDetailSerializer,
+    NationalIndicatorSerializer,
+    ObservationSerializer,
+    TargetSerializer,
+)
+from sdgportal.rest.viewsets import ReadOnlyViewSet
+
+
+class GoalViewSet(ReadOnlyViewSet):
+    serializer_class = GoalSerializer
+    filterset_class = GoalFilter
+    lookup_value_regex = "[0-9]+"
+    export_name = "goals"
+
+    def get_queryset(self) -> QuerySet:
+        return Goal.objects.annotate(
+            event_count=Count("events", distinct=True),
+            grant_count=Count("grants", distinct=True),
+            indicator_count=Count("national_indicators", distinct=True),
+        ).prefetch_related("targets")
+
+
+class TargetViewSet(ReadOnlyViewSet):
+    serializer_class = TargetSerializer
+    filterset_class = TargetFilter
+    lookup_field = "code"
+    export_name = "targets"
+
+    def get_queryset(self) -> QuerySet:
+        return Target.objects.prefetch_related(
+            Prefetch("indicators", queryset=GlobalIndicator.objects.order_by("sort_key"))
+        )
+
+
+class NationalIndicatorViewSet(ReadOnlyViewSet):
+    filterset_class = NationalIndicatorFilter
+    lookup_field = "code"
+    export_name = "indicators"
+
+    def get_serializer_class(self) -> type:
+        if self.action == "retrieve":
+            return NationalIndicatorDetailSerializer
+        return NationalIndicatorSerializer
+
+    def get_queryset(self) -> QuerySet:
+        latest = Observation.objects.filter(indicator=OuterRef("pk"), is_headline=True).order_by(
+            "-year", "pk"
+        )
+        return (
+            NationalIndicator.objects.select_related("global_indicator")
+            .prefetch_related(
+                "targets",
+                Prefetch(
+                    "responsibilities",
+                    queryset=IndicatorOrganisation.objects.select_related("organisation"),
+                ),
+            )
+            .annotate(
+                latest_year=Subquery(latest.values("year")[:1]),
+                latest_value=Subquery(latest.values("value")[:1]),
+                latest_unit=Subquery(latest.values("unit")[:1]),
+                latest_breakdown=Subquery(latest.values("disaggregation")[:1]),
+            )
+        )
+
+
+class ObservationViewSet(ReadOnlyViewSet):
+    serializer_class = ObservationSerializer
+    filterset_class = ObservationFilter
+    lookup_value_regex = "[0-9]+"
+    export_name = "observations"
+
+    def get_queryset(self) -> QuerySet:
+        return Observation.objects.select_related("indicator", "region", "document", "article")

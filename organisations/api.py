@@ -1,0 +1,91 @@
+"""API endpoints for organisations, people and grants."""
+
+from django.db.models import Prefetch, QuerySet
+from django.http import StreamingHttpResponse
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+
+from events.models import EventSpeaker
+from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
+from organisations.models import Grant, Organisation, Person, Position
+from organisations.serializers import GrantSerializer, OrganisationSerializer, PersonSerializer
+from organisations.threesixty import CSV_COLUMNS, as_360giving, csv_records, json_package
+from sdgportal.rest.csv import CSVRenderer
+from sdgportal.rest.serializers import citations_prefetch
+from sdgportal.rest.viewsets import EditableViewSet, csv_download, in_chunks
+
+
+class OrganisationViewSet(EditableViewSet):
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilter
+    lookup_field = "slug"
+    export_name = "organisations"
+
+    def get_queryset(self) -> QuerySet:
+        return Organisation.objects.select_related("parent")
+
+
+class PersonViewSet(EditableViewSet):
+    serializer_class = PersonSerializer
+    filterset_class = PersonFilter
+    lookup_field = "slug"
+    export_name = "people"
+
+    def get_queryset(self) -> QuerySet:
+        return Person.objects.prefetch_related(
+            Prefetch("positions", queryset=Position.objects.select_related("organisation")),
+            Prefetch(
+                "appearances",
+                queryset=EventSpeaker.objects.select_related("event").order_by(
+                    "-event__start_date", "event__title"
+                ),
+            ),
+        )
+
+
+class GrantViewSet(EditableViewSet):
+    serializer_class = GrantSerializer
+    filterset_class = GrantFilter
+    lookup_field = "slug"
+    export_name = "grants"
+
+    def get_queryset(self) -> QuerySet:
+        return Grant.objects.select_related("funder", "operator", "recipient").prefetch_related(
+            "goals", "targets", citations_prefetch()
+        )
+
+    @extend_schema(
+        summary="Grants in the 360Giving Data Standard",
+        description=(
+            "Every grant matching the filters, as a 360Giving JSON package or, with "
+            "format=csv, its flat CSV. Fields a grant lacks are left out."
+        ),
+        responses={
+            (200, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR),
+        },
+    )
+    @action(
+        detail=False,
+        url_path="360giving",
+        renderer_classes=[JSONRenderer, CSVRenderer],
+        pagination_class=None,
+    )
+    def three_sixty_giving(self, request: Request) -> StreamingHttpResponse:
+        grants = self.filter_queryset(self.get_queryset())
+        records = (
+            as_360giving(grant, source_url=request.build_absolute_uri(self._detail_path(grant)))
+            for chunk in in_chunks(grants)
+            for grant in chunk
+        )
+        if request.accepted_renderer.format == "csv":
+            columns = [(header, header, None) for header, _value in CSV_COLUMNS]
+            return csv_download(columns, csv_records(records), "grants-360giving")
+        return StreamingHttpResponse(json_package(records), content_type="application/json")
+
+    def _detail_path(self, grant: Grant) -> str:
+        return reverse("api:grant-detail", kwargs={"slug": grant.slug})

@@ -1,0 +1,104 @@
+"""Query parameters of the organisation, people and grant lists."""
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from organisations.models import Currency, Grant, Organisation, Person, Sector
+from organisations.selectors import organisations_working_on, people_of
+from sdgportal.rest.filters import (
+    PortalFilterSet,
+    SlugChoiceFilter,
+    goal_filter,
+    ordering,
+    year_filter,
+)
+
+
+def country_filter(field_name: str = "country") -> django_filters.ChoiceFilter:
+    return django_filters.ChoiceFilter(
+        field_name=field_name, choices=list(countries), label=_("ISO 3166 country code, e.g. KZ")
+    )
+
+
+class OrganisationFilter(PortalFilterSet):
+    search_fields = ("name", "acronym", "aliases", "description")
+
+    sector = django_filters.ChoiceFilter(choices=Sector.choices)
+    country = country_filter()
+    goal = goal_filter("goal", method="filter_goal")
+    ordering = ordering("name", "acronym", "sector", "created_at", "updated_at")
+
+    class Meta:
+        model = Organisation
+        fields = ["sector", "country", "goal"]
+
+    def filter_goal(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return organisations_working_on(value, queryset)
+
+
+class PersonFilter(PortalFilterSet):
+    search_fields = ("name", "aliases", "description", "positions__title")
+
+    organisation = SlugChoiceFilter(
+        queryset=Organisation.objects.all(),
+        method="filter_organisation",
+        label=_("Slug of an organisation the person works for or spoke for"),
+    )
+    ordering = ordering("name", "created_at", "updated_at")
+
+    class Meta:
+        model = Person
+        fields = ["organisation"]
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value: Organisation) -> QuerySet:
+        return people_of(value, queryset)
+
+
+class GrantFilterForm(forms.Form):
+    def clean(self) -> dict:
+        data = super().clean()
+        low, high = data.get("amount_min"), data.get("amount_max")
+        if (low is not None or high is not None) and not data.get("currency"):
+            for name in ("amount_min", "amount_max"):
+                if data.get(name) is not None:
+                    self.add_error(
+                        name,
+                        _(
+                            "Amounts are compared within one currency only: "
+                            "add currency (e.g. currency=KZT)."
+                        ),
+                    )
+        if low is not None and high is not None and low > high:
+            self.add_error("amount_max", _("amount_max is below amount_min."))
+        return data
+
+
+class GrantFilter(PortalFilterSet):
+    search_fields = ("title", "purpose", "programme", "funder__name", "recipient__name")
+
+    funder = SlugChoiceFilter(queryset=Organisation.objects.all())
+    recipient = SlugChoiceFilter(queryset=Organisation.objects.all())
+    currency = django_filters.ChoiceFilter(choices=Currency.choices)
+    year = year_filter("year")
+    amount_min = django_filters.NumberFilter(
+        field_name="amount",
+        lookup_expr="gte",
+        min_value=0,
+        label=_("Smallest amount (needs currency)"),
+    )
+    amount_max = django_filters.NumberFilter(
+        field_name="amount",
+        lookup_expr="lte",
+        min_value=0,
+        label=_("Largest amount (needs currency)"),
+    )
+    goal = goal_filter("goals")
+    ordering = ordering("amount", "year", "award_date", "title", "created_at", "updated_at")
+
+    class Meta:
+        model = Grant
+        fields = ["funder", "recipient", "currency", "year", "amount_min", "amount_max", "goal"]
+        form = GrantFilterForm

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from organisations import views
+
+app_name = "organisations"
+urlpatterns = [
+    path("organisations/<str:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
+    path("people/<str:slug>/", views.PersonDetailView.as_view(), name="person"),
+]

@@ -1,0 +1,50 @@
+"""The REST API, version 1: one router for every resource, its schema and its docs."""
+
+from django.db.models import QuerySet
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from events.api import EventViewSet
+from indicators.api import (
+    GoalViewSet,
+    NationalIndicatorViewSet,
+    ObservationViewSet,
+    TargetViewSet,
+)
+from organisations.api import GrantViewSet, OrganisationViewSet, PersonViewSet
+from sdgportal.filters import SourceDocumentFilter
+from sdgportal.models import SourceDocument
+from sdgportal.rest.viewsets import ReadOnlyViewSet
+from sdgportal.serializers import SourceDocumentSerializer
+
+
+class SourceDocumentViewSet(ReadOnlyViewSet):
+    """The files records were imported from: news pages with their articles, data-set files."""
+
+    serializer_class = SourceDocumentSerializer
+    filterset_class = SourceDocumentFilter
+    lookup_field = "name"
+    lookup_value_regex = ".+"
+    export_name = "sources"
+
+    def get_queryset(self) -> QuerySet:
+        return SourceDocument.objects.prefetch_related("articles")
+
+
+router = DefaultRouter()
+router.register("events", EventViewSet, basename="event")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("people", PersonViewSet, basename="person")
+router.register("grants", GrantViewSet, basename="grant")
+router.register("goals", GoalViewSet, basename="goal")
+router.register("targets", TargetViewSet, basename="target")
+router.register("indicators", NationalIndicatorViewSet, basename="indicator")
+router.register("observations", ObservationViewSet, basename="observation")
+router.register("sources", SourceDocumentViewSet, basename="source")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

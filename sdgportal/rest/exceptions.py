@@ -1,0 +1,35 @@
+"""One exception handler: every client error becomes a 4xx with a sentence, never a 500."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+
+def portal_exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, DjangoValidationError):
+        exc = ValidationError(detail=_django_errors(exc))
+    if isinstance(exc, ProtectedError | RestrictedError):
+        records = sorted({str(record) for record in exc.protected_objects if record})[:5]
+        return Response(
+            {
+                "detail": _(
+                    "This record is still in use by: %(records)s. Remove those links first."
+                )
+                % {"records": "; ".join(records)}
+            },
+            status=status.HTTP_409_CONFLICT,
+        )
+    return exception_handler(exc, context)
+
+
+def _django_errors(error: DjangoValidationError) -> dict | list:
+    if hasattr(error, "error_dict"):
+        return {
+            "non_field_errors" if field == "__all__" else field: messages
+            for field, messages in error.message_dict.items()
+        }
+    return error.messages

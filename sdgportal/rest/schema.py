@@ -1,0 +1,66 @@
+"""OpenAPI additions: the language and format parameters, and the documented error answers."""
+
+from django.conf import settings
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "Each key names a parameter or field (or `detail`), with the reason.",
+    "additionalProperties": True,
+}
+ERROR_ANSWERS = {
+    "400": "A parameter or field is not valid; the body says which and why.",
+    "401": "Writing needs a staff account's token or session.",
+    "403": "This account may not do this.",
+    "404": "No such record or page.",
+    "409": "The record is still in use by other records.",
+    "429": "Too many requests; wait as the Retry-After header says.",
+}
+READ_ERRORS = ("400", "404", "429")
+
+
+class PortalAutoSchema(AutoSchema):
+    def get_override_parameters(self) -> list[OpenApiParameter]:
+        parameters = [
+            OpenApiParameter(
+                "lang",
+                OpenApiTypes.STR,
+                enum=[code for code, _name in settings.LANGUAGES],
+                description="Language of titles and labels (else the Accept-Language header).",
+            ),
+            OpenApiParameter(
+                "format",
+                OpenApiTypes.STR,
+                enum=["json", "csv"],
+                description="`csv` for flat UTF-8 CSV (or send `Accept: text/csv`).",
+            ),
+        ]
+        if self._is_list_view():
+            parameters.append(
+                OpenApiParameter(
+                    "all",
+                    OpenApiTypes.BOOL,
+                    description="With `format=csv`: every matching record, not one page.",
+                )
+            )
+        return [*super().get_override_parameters(), *parameters]
+
+
+def add_error_answers(result: dict, generator: object, request: object, public: bool) -> dict:
+    """Postprocessing hook: document the 4xx answers every operation can give."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    reference = {"schema": {"$ref": "#/components/schemas/Error"}}
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            codes = READ_ERRORS if method == "get" else tuple(ERROR_ANSWERS)
+            for code in codes:
+                operation["responses"].setdefault(
+                    code,
+                    {
+                        "description": ERROR_ANSWERS[code],
+                        "content": {"application/json": reference, "text/csv": {}},
+                    },
+                )
+    return result

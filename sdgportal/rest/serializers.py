@@ -1,0 +1,110 @@
+"""Serializer parts every resource uses: admin-equal validation, references, citations."""
+
+import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from sdgportal.models import Citation
+
+
+class CleanModelSerializer(serializers.ModelSerializer):
+    """Validates a write as the admin does: the model's ``full_clean`` and its constraints."""
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        record = copy.copy(self.instance) if self.instance else self.Meta.model()
+        many_to_many = {field.name for field in record._meta.many_to_many}
+        for name, value in attrs.items():
+            if name not in many_to_many:
+                setattr(record, name, value)
+        try:
+            record.full_clean(exclude=self._unvalidated_fields(record))
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(
+                {
+                    "non_field_errors" if field == "__all__" else field: messages
+                    for field, messages in error.message_dict.items()
+                }
+            ) from error
+        return attrs
+
+    def _unvalidated_fields(self, record: models.Model) -> list[str]:
+        """Fields the client cannot set; the serializer already checked the rest."""
+        writable = {field.source for field in self._writable_fields}
+        return [field.name for field in record._meta.fields if field.name not in writable]
+
+
+class RecordReference(serializers.RelatedField):
+    """A related record: written as its slug, read as ``{"slug", "name"}``."""
+
+    def __init__(self, *, name_field: str = "name", **kwargs: object) -> None:
+        self.name_field = name_field
+        super().__init__(**kwargs)
+
+    csv_subfields = ("slug", "name")
+    default_error_messages = {
+        "does_not_exist": _("There is no record with the slug “{value}”."),
+        "invalid": _("Give the slug as text."),
+    }
+
+    def to_internal_value(self, data: object) -> models.Model:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        try:
+            return self.get_queryset().get(slug=data)
+        except self.get_queryset().model.DoesNotExist:
+            self.fail("does_not_exist", value=data)
+
+    def to_representation(self, value: models.Model) -> dict:
+        return {"slug": value.slug, "name": getattr(value, self.name_field)}
+
+
+class RecordReferenceExtension(OpenApiSerializerFieldExtension):
+    target_class = RecordReference
+
+    def map_serializer_field(self, auto_schema: object, direction: str) -> dict:
+        if direction == "request":
+            return {"type": "string", "description": "The record's slug."}
+        return {
+            "type": "object",
+            "properties": {"slug": {"type": "string"}, "name": {"type": "string"}},
+            "required": ["slug", "name"],
+        }
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PublicURLField(serializers.Field):
+    """The absolute address of the record's public page."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, record: models.Model) -> str:
+        return self.context["request"].build_absolute_uri(record.get_absolute_url())
+
+
+class CitationSerializer(serializers.ModelSerializer):
+    """Where a record came from: the file it was imported from, the article and the quote."""
+
+    document = serializers.CharField(source="document.name", read_only=True)
+    article = serializers.CharField(source="article.title", read_only=True, allow_null=True)
+    article_url = serializers.CharField(source="article.url", read_only=True, allow_null=True)
+    published_on = serializers.DateField(
+        source="article.published_on", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Citation
+        fields = ["document", "article", "article_url", "published_on", "quote"]
+
+
+def citations_prefetch() -> models.Prefetch:
+    return models.Prefetch(
+        "citations", queryset=Citation.objects.select_related("document", "article")
+    )

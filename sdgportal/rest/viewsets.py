@@ -1,0 +1,107 @@
+"""The behaviour every API resource shares: language, strict parameters, CSV exports."""
+
+from collections.abc import Iterable, Iterator
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+from sdgportal.rest.csv import Column, columns_of, csv_lines
+
+# Parameters every endpoint understands besides its filters.
+COMMON_PARAMETERS = {"format", "lang"}
+LIST_PARAMETERS = {"page", "page_size", "all"}
+EXPORT_CHUNK = 500
+TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no")
+
+
+class PortalAPIMixin:
+    """Resolve ``?lang=``, refuse unknown parameters, stream ``?format=csv&all=true``."""
+
+    lookup_value_regex = "[^/]+"
+    export_name: str = "records"
+
+    def initial(self, request: Request, *args: object, **kwargs: object) -> None:
+        self._check_parameters(request)
+        language = request.query_params.get("lang")
+        if language is not None:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        super().initial(request, *args, **kwargs)
+
+    def _check_parameters(self, request: Request) -> None:
+        known = set(COMMON_PARAMETERS)
+        if self.action == "list" or self.detail is False:
+            known |= LIST_PARAMETERS
+            if getattr(self, "filterset_class", None) is not None:
+                known |= set(self.filterset_class.base_filters)
+        errors = {
+            name: [
+                _("Unknown parameter. This endpoint takes: %(names)s.")
+                % {"names": ", ".join(sorted(known))}
+            ]
+            for name in sorted(set(request.query_params) - known)
+        }
+        language = request.query_params.get("lang")
+        if language is not None and language not in dict(settings.LANGUAGES):
+            errors["lang"] = [
+                _("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}
+            ]
+        full_export = request.query_params.get("all", "false").lower()
+        if full_export not in TRUE + FALSE:
+            errors["all"] = [_('Give "true" or "false".')]
+        if errors:
+            raise ValidationError(errors)
+
+    def list(self, request: Request, *args: object, **kwargs: object) -> object:
+        if request.query_params.get("all", "false").lower() in TRUE:
+            if request.accepted_renderer.format != "csv":
+                raise ValidationError(
+                    {"all": [_("A full export is CSV: add format=csv, or page through JSON.")]}
+                )
+            return self._csv_export(self.filter_queryset(self.get_queryset()))
+        return super().list(request, *args, **kwargs)
+
+    def _csv_export(self, queryset: QuerySet) -> StreamingHttpResponse:
+        records = (
+            record
+            for chunk in in_chunks(queryset)
+            for record in self.get_serializer(chunk, many=True).data
+        )
+        return csv_download(columns_of(self.get_serializer()), records, self.export_name)
+
+
+def in_chunks(queryset: QuerySet, size: int = EXPORT_CHUNK) -> Iterator[list]:
+    """The queryset's records in lists of ``size``, each list with its prefetches done."""
+    chunk = []
+    for record in queryset.iterator(chunk_size=size):
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def csv_download(
+    columns: list[Column], records: Iterable[dict], name: str
+) -> StreamingHttpResponse:
+    """A CSV file streamed a line at a time, so a full export never sits in memory."""
+    response = StreamingHttpResponse(
+        csv_lines(columns, records), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response
+
+
+class ReadOnlyViewSet(PortalAPIMixin, viewsets.ReadOnlyModelViewSet):
+    """Records the portal imports and nobody edits through the API."""
+
+
+class EditableViewSet(PortalAPIMixin, viewsets.ModelViewSet):
+    """Records staff may also create, change and delete through the API."""
