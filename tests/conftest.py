@@ -1,4 +1,6 @@
 import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 
 @pytest.fixture(autouse=True)
@@ -12,4 +14,27 @@ def staff_client(client, django_user_model):
     """A client logged in as a superuser: sees every admin page."""
     user = django_user_model.objects.create_superuser("curator", "curator@example.org", "pw")
     client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def api_client():
+    """An anonymous REST client."""
+    return APIClient()
+
+
+@pytest.fixture
+def staff_api_client(django_user_model):
+    """A REST client authenticated with the token of a superuser (staff, every permission)."""
+    user = django_user_model.objects.create_superuser("api-staff", "api@example.org", "pw")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+@pytest.fixture
+def member_api_client(django_user_model):
+    """A REST client logged in as a user who is neither staff nor holds any permission."""
+    client = APIClient()
+    client.force_authenticate(django_user_model.objects.create_user("reader"))
     return client

@@ -8,3 +8,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the apps' folders, as in development: tests need no collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Tests make many anonymous requests; the throttling test sets its own rate.
+API_ANON_THROTTLE_RATE = None
