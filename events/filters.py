@@ -1,8 +1,10 @@
 """Query parameters of the event list."""
 
+from datetime import date
+
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +13,7 @@ from indicators.models import Target
 from organisations.filters import country_filter
 from organisations.models import Organisation, Person
 from sdgportal.rest.filters import (
+    BooleanFilter,
     PortalFilterSet,
     SlugChoiceFilter,
     goal_filter,
@@ -54,7 +57,7 @@ class EventFilter(PortalFilterSet):
     )
     city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
     country = country_filter()
-    online = django_filters.BooleanFilter(field_name="is_online")
+    online = BooleanFilter(field_name="is_online")
     organisation = SlugChoiceFilter(
         field_name="organisations",
         queryset=Organisation.objects.all(),
@@ -88,7 +91,7 @@ class EventFilter(PortalFilterSet):
         ]
         form = EventFilterForm
 
-    def filter_date_from(self, queryset: QuerySet, name: str, value: object) -> QuerySet:
+    def filter_date_from(self, queryset: QuerySet, name: str, value: date) -> QuerySet:
         return queryset.alias(last_day=Coalesce("end_date", "start_date")).filter(
-            Q(last_day__gte=value)
+            last_day__gte=value
         )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indicators.models import Goal, NationalIndicator, Observation, Target
 from sdgportal.rest.filters import (
+    BooleanFilter,
     PortalFilterSet,
     SlugChoiceFilter,
     goal_filter,
@@ -93,7 +94,7 @@ class ObservationFilter(PortalFilterSet):
         method="filter_disaggregation",
         label=_("Breakdown as DIMENSION:VALUE (e.g. SEX:F); repeat for several"),
     )
-    total = django_filters.BooleanFilter(
+    total = BooleanFilter(
         field_name="is_headline",
         label=_("true: national totals only (no region, no breakdown); false: the others"),
     )

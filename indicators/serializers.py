@@ -105,7 +105,9 @@ class NationalIndicatorSerializer(serializers.ModelSerializer):
     sdg_targets = serializers.SlugRelatedField(
         source="targets", many=True, slug_field="code", read_only=True
     )
-    global_indicator = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    global_indicator = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
     latest = LatestValueSerializer(source="*", allow_null=True)
     responsible_organisations = ResponsibleOrganisationSerializer(
         source="responsibilities", many=True
@@ -173,11 +175,11 @@ class ObservationSourceSerializer(serializers.Serializer):
 
 
 class ObservationSerializer(serializers.ModelSerializer):
-    indicator = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    indicator = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     goal = serializers.IntegerField(source="goal_id", allow_null=True)
     value = serializers.DecimalField(max_digits=24, decimal_places=8, normalize_output=True)
     area = serializers.SerializerMethodField()
-    region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    region = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     disaggregation = serializers.DictField(child=serializers.CharField())
     source = ObservationSourceSerializer(source="*")
 

@@ -9,6 +9,7 @@ from django_countries import countries
 from organisations.models import Currency, Grant, Organisation, Person, Sector
 from organisations.selectors import organisations_working_on, people_of
 from sdgportal.rest.filters import (
+    AmountFilter,
     PortalFilterSet,
     SlugChoiceFilter,
     goal_filter,
@@ -83,16 +84,14 @@ class GrantFilter(PortalFilterSet):
     recipient = SlugChoiceFilter(queryset=Organisation.objects.all())
     currency = django_filters.ChoiceFilter(choices=Currency.choices)
     year = year_filter("year")
-    amount_min = django_filters.NumberFilter(
+    amount_min = AmountFilter(
         field_name="amount",
         lookup_expr="gte",
-        min_value=0,
         label=_("Smallest amount (needs currency)"),
     )
-    amount_max = django_filters.NumberFilter(
+    amount_max = AmountFilter(
         field_name="amount",
         lookup_expr="lte",
-        min_value=0,
         label=_("Largest amount (needs currency)"),
     )
     goal = goal_filter("goals")

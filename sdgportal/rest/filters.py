@@ -10,6 +10,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -20,8 +21,31 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-def goal_filter(field_name: str, **kwargs: object) -> IntegerFilter:
-    return IntegerFilter(
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 17})
+class GoalFilter(IntegerFilter):
+    """An SDG goal number, 1 to 17."""
+
+
+class StrictBooleanField(forms.Field):
+    """Only "true" or "false": anything else is an error, never a silently ignored filter."""
+
+    default_error_messages = {"invalid": _('Give "true" or "false".')}
+
+    def to_python(self, value: str | None) -> bool | None:
+        if value in (None, ""):
+            return None
+        if value not in ("true", "false"):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return value == "true"
+
+
+@extend_schema_field({"type": "boolean"})
+class BooleanFilter(django_filters.Filter):
+    field_class = StrictBooleanField
+
+
+def goal_filter(field_name: str, **kwargs: object) -> GoalFilter:
+    return GoalFilter(
         field_name=field_name,
         min_value=1,
         max_value=17,
@@ -30,14 +54,27 @@ def goal_filter(field_name: str, **kwargs: object) -> IntegerFilter:
     )
 
 
-def year_filter(field_name: str, lookup_expr: str = "exact", **kwargs: object) -> IntegerFilter:
-    return IntegerFilter(
+@extend_schema_field({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
+class YearFilter(IntegerFilter):
+    """A year from 1900 to 2100."""
+
+
+def year_filter(field_name: str, lookup_expr: str = "exact", **kwargs: object) -> YearFilter:
+    return YearFilter(
         field_name=field_name,
         lookup_expr=lookup_expr,
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
         **kwargs,
     )
+
+
+@extend_schema_field({"type": "number", "minimum": 0})
+class AmountFilter(django_filters.NumberFilter):
+    """A money amount, not negative."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(min_value=0, **kwargs)
 
 
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):

@@ -17,6 +17,12 @@ class PortalPagination(PageNumberPagination):
     max_page_size = MAX_PAGE_SIZE
     invalid_page_message = _("There is no page {page_number}: {message}")
 
+    def get_schema_operation_parameters(self, view: object) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
+
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
@@ -25,10 +31,10 @@ class PortalPagination(PageNumberPagination):
         if size is None:
             raise ValidationError(
                 {
-                    self.page_size_query_param: _(
-                        "Give the page size as a whole number from 1 to %(max)s."
-                    )
-                    % {"max": self.max_page_size}
+                    self.page_size_query_param: [
+                        _("Give the page size as a whole number from 1 to %(max)s.")
+                        % {"max": self.max_page_size}
+                    ]
                 }
             )
         return min(size, self.max_page_size)
@@ -38,7 +44,7 @@ class PortalPagination(PageNumberPagination):
         if raw in self.last_page_strings or _positive_int(str(raw)) is not None:
             return raw
         raise ValidationError(
-            {self.page_query_param: _('Give the page as a whole number from 1, or "last".')}
+            {self.page_query_param: [_('Give the page as a whole number from 1, or "last".')]}
         )
 
 

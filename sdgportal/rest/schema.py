@@ -49,11 +49,13 @@ class PortalAutoSchema(AutoSchema):
 
 
 def add_error_answers(result: dict, generator: object, request: object, public: bool) -> dict:
-    """Postprocessing hook: document the 4xx answers every operation can give."""
+    """Postprocessing hook: reads need no login; document the 4xx answers of each operation."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"schema": {"$ref": "#/components/schemas/Error"}}
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
+            if method == "get" and {} not in operation.setdefault("security", []):
+                operation["security"].append({})  # anyone may read
             codes = READ_ERRORS if method == "get" else tuple(ERROR_ANSWERS)
             for code in codes:
                 operation["responses"].setdefault(

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Iterator
 
+import django_filters
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
@@ -17,7 +18,7 @@ from sdgportal.rest.csv import Column, columns_of, csv_lines
 COMMON_PARAMETERS = {"format", "lang"}
 LIST_PARAMETERS = {"page", "page_size", "all"}
 EXPORT_CHUNK = 500
-TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no")
+BOOLEAN = ("true", "false")
 
 
 class PortalAPIMixin:
@@ -52,14 +53,27 @@ class PortalAPIMixin:
             errors["lang"] = [
                 _("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}
             ]
-        full_export = request.query_params.get("all", "false").lower()
-        if full_export not in TRUE + FALSE:
+        if request.query_params.get("all", "false") not in BOOLEAN:
             errors["all"] = [_('Give "true" or "false".')]
+        for name in set(request.query_params) & known - self._repeatable():
+            if len(request.query_params.getlist(name)) > 1:
+                errors[name] = [_("Give this parameter once.")]
         if errors:
             raise ValidationError(errors)
 
+    def _repeatable(self) -> set[str]:
+        """Filters that take several values, each as its own parameter."""
+        filterset = getattr(self, "filterset_class", None)
+        if filterset is None:
+            return set()
+        return {
+            name
+            for name, query_filter in filterset.base_filters.items()
+            if isinstance(query_filter, django_filters.MultipleChoiceFilter)
+        }
+
     def list(self, request: Request, *args: object, **kwargs: object) -> object:
-        if request.query_params.get("all", "false").lower() in TRUE:
+        if request.query_params.get("all") == "true":
             if request.accepted_renderer.format != "csv":
                 raise ValidationError(
                     {"all": [_("A full export is CSV: add format=csv, or page through JSON.")]}
