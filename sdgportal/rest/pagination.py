@@ -40,8 +40,10 @@ class PortalPagination(PageNumberPagination):
         return min(size, self.max_page_size)
 
     def get_page_number(self, request: Request, paginator: object) -> str | int:
-        raw = request.query_params.get(self.page_query_param, 1)
-        if raw in self.last_page_strings or _positive_int(str(raw)) is not None:
+        raw = request.query_params.get(self.page_query_param, "1")
+        if raw in self.last_page_strings:
+            return paginator.num_pages
+        if _positive_int(raw) is not None:
             return raw
         raise ValidationError(
             {self.page_query_param: [_('Give the page as a whole number from 1, or "last".')]}

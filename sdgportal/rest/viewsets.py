@@ -29,10 +29,12 @@ class PortalAPIMixin:
 
     def initial(self, request: Request, *args: object, **kwargs: object) -> None:
         self._check_parameters(request)
-        language = request.query_params.get("lang")
-        if language is not None:
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
+        # The site's unprefixed pages are English; the API reads Accept-Language as well.
+        language = request.query_params.get("lang") or translation.get_language_from_request(
+            request._request
+        )
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
         super().initial(request, *args, **kwargs)
 
     def _check_parameters(self, request: Request) -> None:

@@ -29,7 +29,9 @@ def world(db):
     factories.GrantFactory()
     factories.ObservationFactory(disaggregation={"SEX": "F"})
     factories.ObservationFactory(region=factories.RegionFactory(), year=2021)
-    factories.IndicatorOrganisationFactory(indicator=factories.NationalIndicatorFactory(code="5.1.1"))
+    factories.IndicatorOrganisationFactory(
+        indicator=factories.NationalIndicatorFactory(code="5.1.1")
+    )
 
 
 @schema.parametrize()
