@@ -1,0 +1,53 @@
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_organisation_page_shows_its_events_and_people(client):
+    organisation = factories.OrganisationFactory(slug="undp", name="UNDP Kazakhstan")
+    factories.EventOrganisationFactory(
+        organisation=organisation, event=factories.EventFactory(title="Civic Forum")
+    )
+    factories.PositionFactory(
+        organisation=organisation, person=factories.PersonFactory(name="Aigerim Nurlanovna")
+    )
+
+    response = client.get("/organisations/undp/")
+
+    assert response.status_code == 200
+    for text in ("UNDP Kazakhstan", "Civic Forum", "Aigerim Nurlanovna", "Organiser"):
+        assert text in response.text
+
+
+def test_person_page_shows_positions_and_events(client):
+    person = factories.PersonFactory(slug="aigerim", name="Aigerim Nurlanovna")
+    factories.PositionFactory(person=person, title="Director")
+    factories.EventSpeakerFactory(person=person, event=factories.EventFactory(title="Civic Forum"))
+
+    response = client.get("/people/aigerim/")
+
+    assert response.status_code == 200
+    for text in ("Aigerim Nurlanovna", "Director", "Civic Forum"):
+        assert text in response.text
+
+
+def test_organisation_and_person_pages_are_404_for_unknown_slugs(client):
+    statuses = [client.get(url).status_code for url in ("/organisations/x/", "/people/x/")]
+
+    assert statuses == [404, 404]
+
+
+def test_detail_page_queries_do_not_grow_with_relations(client, django_assert_num_queries):
+    organisation = factories.OrganisationFactory(slug="undp")
+    person = factories.PersonFactory(slug="aigerim")
+    for _ in range(3):
+        factories.EventOrganisationFactory(organisation=organisation)
+        factories.PositionFactory(organisation=organisation, person=person)
+        factories.EventSpeakerFactory(person=person)
+
+    with django_assert_num_queries(3):  # organisation, its events, its people
+        client.get("/organisations/undp/")
+    with django_assert_num_queries(3):  # person, positions, events spoken at
+        client.get("/people/aigerim/")
