@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import positive_data_acceptance
@@ -19,7 +21,17 @@ schema = schema.include(method="GET")
 
 
 @pytest.fixture
-def world(db):
+def open_connection():
+    """Keep the test's database connection across requests, as Django's test client does."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(db, open_connection):
     """One record of each kind, so that detail addresses and filters can find something."""
     event = factories.EventFactory(slug="civic-forum", city="Astana")
     factories.EventOrganisationFactory(event=event)
