@@ -1,6 +1,6 @@
 """API endpoint for events."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from events.filters import EventFilter
 from events.models import Event, EventOrganisation, EventSpeaker
@@ -16,16 +16,21 @@ class EventViewSet(EditableViewSet):
     export_name = "events"
 
     def get_queryset(self) -> QuerySet:
-        return Event.objects.select_related("parent").prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=EventOrganisation.objects.select_related("organisation"),
-            ),
-            Prefetch(
-                "appearances",
-                queryset=EventSpeaker.objects.select_related("person", "organisation"),
-            ),
-            "goals",
-            "targets",
-            citations_prefetch(),
+        newest_first = (F("start_date").desc(nulls_last=True), "title")
+        return (
+            Event.objects.select_related("parent")
+            .order_by(*newest_first)
+            .prefetch_related(
+                Prefetch(
+                    "participations",
+                    queryset=EventOrganisation.objects.select_related("organisation"),
+                ),
+                Prefetch(
+                    "appearances",
+                    queryset=EventSpeaker.objects.select_related("person", "organisation"),
+                ),
+                "goals",
+                "targets",
+                citations_prefetch(),
+            )
         )

@@ -33,6 +33,7 @@ class SourceDocumentViewSet(ReadOnlyViewSet):
 
 
 router = DefaultRouter()
+router.include_format_suffixes = False  # formats by ?format=csv: codes such as 5.a have dots
 router.register("events", EventViewSet, basename="event")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("people", PersonViewSet, basename="person")

@@ -78,7 +78,9 @@ def _item(item: object) -> str:
     if not isinstance(item, dict):
         return _cell(item)
     parts = [
-        _cell(value) for key, value in item.items() if key != "slug" and value not in (None, "")
+        _cell(value)
+        for key, value in item.items()
+        if key != "slug" and not key.endswith("_slug") and value not in (None, "")
     ]
     if not parts:
         return _cell(item.get("slug"))

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from functools import reduce
-from operator import and_, or_
+from operator import or_
 
 import django_filters
 from django import forms
@@ -87,28 +87,23 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
 def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
     """Records where every word of ``text`` occurs in one of ``fields``.
 
-    PostgreSQL matches whole words with its full-text search (language-neutral, so Russian
-    and Kazakh names match as well as English); SQLite falls back to substring matching.
+    Each word may match a different field or related record (an event's organiser and its
+    speaker). PostgreSQL matches whole words with its full-text search, language-neutral so
+    that Russian and Kazakh names match as well as English; SQLite matches parts of words.
     """
-    words = text.split()
-    if not words:
-        return queryset
     records = queryset.model._default_manager
-    if connections[queryset.db].vendor == "postgresql":
-        matches = records.annotate(search_document=SearchVector(*fields, config="simple")).filter(
-            search_document=SearchQuery(text, search_type="websearch", config="simple")
-        )
-    else:
-        matches = records.filter(
-            reduce(
-                and_,
-                (
-                    reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
-                    for word in words
-                ),
+    on_postgresql = connections[queryset.db].vendor == "postgresql"
+    if on_postgresql:
+        records = records.annotate(search_document=SearchVector(*fields, config="simple"))
+    for word in text.split():
+        if on_postgresql:
+            matches = records.filter(search_document=SearchQuery(word, config="simple"))
+        else:
+            matches = records.filter(
+                reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
             )
-        )
-    return queryset.filter(pk__in=matches.values("pk"))
+        queryset = queryset.filter(pk__in=matches.values("pk"))
+    return queryset
 
 
 class PortalFilterSet(django_filters.FilterSet):

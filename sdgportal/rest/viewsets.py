@@ -28,6 +28,11 @@ class PortalAPIMixin:
     export_name: str = "records"
 
     def initial(self, request: Request, *args: object, **kwargs: object) -> None:
+        # Choose the format first, so that a parameter error is written in it too.
+        self.format_kwarg = self.get_format_suffix(**kwargs)
+        request.accepted_renderer, request.accepted_media_type = self.perform_content_negotiation(
+            request
+        )
         self._check_parameters(request)
         # The site's unprefixed pages are English; the API reads Accept-Language as well.
         language = request.query_params.get("lang") or translation.get_language_from_request(
