@@ -1,6 +1,6 @@
 """API endpoints for organisations, people and grants."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -37,11 +37,16 @@ class PersonViewSet(EditableViewSet):
 
     def get_queryset(self) -> QuerySet:
         return Person.objects.prefetch_related(
-            Prefetch("positions", queryset=Position.objects.select_related("organisation")),
+            Prefetch(
+                "positions",
+                queryset=Position.objects.select_related("organisation").order_by(
+                    F("start_date").desc(nulls_last=True), "pk"
+                ),
+            ),
             Prefetch(
                 "appearances",
                 queryset=EventSpeaker.objects.select_related("event").order_by(
-                    "-event__start_date", "event__title"
+                    F("event__start_date").desc(nulls_last=True), "event__title"
                 ),
             ),
         )
@@ -54,9 +59,12 @@ class GrantViewSet(EditableViewSet):
     export_name = "grants"
 
     def get_queryset(self) -> QuerySet:
-        return Grant.objects.select_related("funder", "operator", "recipient").prefetch_related(
-            "goals", "targets", citations_prefetch()
+        grants = Grant.objects.select_related("funder", "operator", "recipient").order_by(
+            F("year").desc(nulls_last=True), "title"
         )
+        if self.action == "three_sixty_giving":
+            return grants.prefetch_related("goals")
+        return grants.prefetch_related("goals", "targets", citations_prefetch())
 
     @extend_schema(
         summary="Grants in the 360Giving Data Standard",

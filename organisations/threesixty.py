@@ -6,6 +6,7 @@ org identifiers without a registered number use the portal's 360G- prefix.
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 
 from organisations.models import Grant, Organisation
 
@@ -19,7 +20,7 @@ def as_360giving(grant: Grant, *, source_url: str) -> dict:
         "title": grant.title,
         "description": grant.purpose or grant.title,
         "currency": grant.currency or None,
-        "amountAwarded": float(grant.amount) if grant.amount is not None else None,
+        "amountAwarded": _number(grant.amount),
         "awardDate": grant.award_date.isoformat() if grant.award_date else None,
         "recipientOrganization": _organisations(grant.recipient),
         "fundingOrganization": _organisations(grant.funder),
@@ -33,6 +34,13 @@ def as_360giving(grant: Grant, *, source_url: str) -> dict:
         "dataSource": source_url,
     }
     return {key: value for key, value in record.items() if value is not None}
+
+
+def _number(amount: Decimal | None) -> int | float | None:
+    """A JSON number: whole amounts exactly, others to the cent."""
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
 
 
 def _organisations(organisation: Organisation | None) -> list[dict] | None:

@@ -1,5 +1,6 @@
 """Filter building blocks shared by every resource: strict numbers, full-text search, ordering."""
 
+import json
 from collections.abc import Sequence
 from functools import reduce
 from operator import or_
@@ -99,8 +100,17 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
         if on_postgresql:
             matches = records.filter(search_document=SearchQuery(word, config="simple"))
         else:
+            # SQLite keeps JSON text (aliases) with non-ASCII letters escaped.
+            spellings = {word, json.dumps(word)[1:-1]}
             matches = records.filter(
-                reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+                reduce(
+                    or_,
+                    (
+                        Q(**{f"{field}__icontains": spelling})
+                        for field in fields
+                        for spelling in spellings
+                    ),
+                )
             )
         queryset = queryset.filter(pk__in=matches.values("pk"))
     return queryset

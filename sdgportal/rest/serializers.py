@@ -10,11 +10,25 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from sdgportal.models import Citation
+from sdgportal.models import Citation, WebAddressField
+
+
+class WebAddress(serializers.URLField):
+    """A web address; https:// is assumed when the scheme is left out, as in the admin."""
+
+    def to_internal_value(self, data: object) -> str:
+        if isinstance(data, str) and data and "://" not in data:
+            data = f"https://{data}"
+        return super().to_internal_value(data)
 
 
 class CleanModelSerializer(serializers.ModelSerializer):
     """Validates a write as the admin does: the model's ``full_clean`` and its constraints."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        WebAddressField: WebAddress,
+    }
 
     def validate(self, attrs: dict) -> dict:
         attrs = super().validate(attrs)
