@@ -1,11 +1,10 @@
 """API endpoint for events."""
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from events.filters import EventFilter
-from events.models import Event, EventOrganisation, EventSpeaker
+from events.selectors import events_in_full
 from events.serializers import EventSerializer
-from sdgportal.rest.serializers import citations_prefetch
 from sdgportal.rest.viewsets import EditableViewSet
 
 
@@ -16,21 +15,4 @@ class EventViewSet(EditableViewSet):
     export_name = "events"
 
     def get_queryset(self) -> QuerySet:
-        newest_first = (F("start_date").desc(nulls_last=True), "title")
-        return (
-            Event.objects.select_related("parent")
-            .order_by(*newest_first)
-            .prefetch_related(
-                Prefetch(
-                    "participations",
-                    queryset=EventOrganisation.objects.select_related("organisation"),
-                ),
-                Prefetch(
-                    "appearances",
-                    queryset=EventSpeaker.objects.select_related("person", "organisation"),
-                ),
-                "goals",
-                "targets",
-                citations_prefetch(),
-            )
-        )
+        return events_in_full()

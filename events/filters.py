@@ -3,7 +3,6 @@
 from datetime import date
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from organisations.models import Organisation, Person
 from sdgportal.rest.filters import (
     BooleanFilter,
     PortalFilterSet,
+    RangeForm,
     SlugChoiceFilter,
     goal_filter,
     ordering,
@@ -22,13 +22,8 @@ from sdgportal.rest.filters import (
 )
 
 
-class EventFilterForm(forms.Form):
-    def clean(self) -> dict:
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", _("date_to is before date_from."))
-        return data
+class EventFilterForm(RangeForm):
+    ranges = [("date_from", "date_to")]
 
 
 class EventFilter(PortalFilterSet):

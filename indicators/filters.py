@@ -11,6 +11,7 @@ from indicators.models import Goal, NationalIndicator, Observation, Target
 from sdgportal.rest.filters import (
     BooleanFilter,
     PortalFilterSet,
+    RangeForm,
     SlugChoiceFilter,
     goal_filter,
     ordering,
@@ -70,13 +71,8 @@ class BreakdownFilter(django_filters.MultipleChoiceFilter):
     field_class = BreakdownField
 
 
-class ObservationFilterForm(forms.Form):
-    def clean(self) -> dict:
-        data = super().clean()
-        first, last = data.get("year_from"), data.get("year_to")
-        if first and last and first > last:
-            self.add_error("year_to", _("year_to is before year_from."))
-        return data
+class ObservationFilterForm(RangeForm):
+    ranges = [("year_from", "year_to")]
 
 
 class ObservationFilter(PortalFilterSet):

@@ -15,8 +15,8 @@ from organisations.models import Grant, Organisation, Person, Position
 from organisations.serializers import GrantSerializer, OrganisationSerializer, PersonSerializer
 from organisations.threesixty import CSV_COLUMNS, as_360giving, csv_records, json_package
 from sdgportal.rest.csv import CSVRenderer
-from sdgportal.rest.serializers import citations_prefetch
 from sdgportal.rest.viewsets import EditableViewSet, csv_download, in_chunks
+from sdgportal.selectors import citations_prefetch
 
 
 class OrganisationViewSet(EditableViewSet):

@@ -1,7 +1,6 @@
 """Query parameters of the organisation, people and grant lists."""
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -11,6 +10,7 @@ from organisations.selectors import organisations_working_on, people_of
 from sdgportal.rest.filters import (
     AmountFilter,
     PortalFilterSet,
+    RangeForm,
     SlugChoiceFilter,
     goal_filter,
     ordering,
@@ -58,11 +58,12 @@ class PersonFilter(PortalFilterSet):
         return people_of(value, queryset)
 
 
-class GrantFilterForm(forms.Form):
+class GrantFilterForm(RangeForm):
+    ranges = [("amount_min", "amount_max")]
+
     def clean(self) -> dict:
         data = super().clean()
-        low, high = data.get("amount_min"), data.get("amount_max")
-        if (low is not None or high is not None) and not data.get("currency"):
+        if not data.get("currency"):
             for name in ("amount_min", "amount_max"):
                 if data.get(name) is not None:
                     self.add_error(
@@ -72,8 +73,6 @@ class GrantFilterForm(forms.Form):
                             "add currency (e.g. currency=KZT)."
                         ),
                     )
-        if low is not None and high is not None and low > high:
-            self.add_error("amount_max", _("amount_max is below amount_min."))
         return data
 
 

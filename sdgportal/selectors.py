@@ -1,8 +1,9 @@
 """Reads shared by the portal's pages."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from indicators.models import Goal
+from sdgportal.models import Citation
 
 
 def goals_with_counts() -> QuerySet[Goal]:
@@ -12,3 +13,8 @@ def goals_with_counts() -> QuerySet[Goal]:
         grant_count=Count("grants", distinct=True),
         indicator_count=Count("national_indicators", distinct=True),
     ).order_by("number")
+
+
+def citations_prefetch() -> Prefetch:
+    """A record's citations with their documents and articles, in one query per list."""
+    return Prefetch("citations", queryset=Citation.objects.select_related("document", "article"))

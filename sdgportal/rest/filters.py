@@ -116,6 +116,27 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
     return queryset
 
 
+class RangeForm(forms.Form):
+    """A filter form that refuses a range whose end is less than its start."""
+
+    ranges: Sequence[tuple[str, str]] = ()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for start, end in self.ranges:
+            if (
+                data.get(start) is not None
+                and data.get(end) is not None
+                and data[end] < data[start]
+            ):
+                self.add_error(
+                    end,
+                    _("The range is reversed: %(end)s is less than %(start)s.")
+                    % {"start": start, "end": end},
+                )
+        return data
+
+
 class PortalFilterSet(django_filters.FilterSet):
     """Adds ``?search=`` over the subclass's ``search_fields``."""
 

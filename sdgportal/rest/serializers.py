@@ -116,9 +116,3 @@ class CitationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Citation
         fields = ["document", "article", "article_url", "published_on", "quote"]
-
-
-def citations_prefetch() -> models.Prefetch:
-    return models.Prefetch(
-        "citations", queryset=Citation.objects.select_related("document", "article")
-    )

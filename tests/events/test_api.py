@@ -459,7 +459,7 @@ def test_filter_dates_keep_events_overlapping_the_period(api_client, parameters,
         ({"date_to": "yesterday"}, {"date_to": ["Enter a valid date."]}),
         (
             {"date_from": "2023-03-02", "date_to": "2023-03-01"},
-            {"date_to": ["date_to is before date_from."]},
+            {"date_to": ["The range is reversed: date_to is less than date_from."]},
         ),
     ],
 )

@@ -34,6 +34,6 @@ def test_event_page_queries_do_not_grow_with_its_relations(client, django_assert
         factories.EventSpeakerFactory(event=event)
         factories.CitationFactory(record=event)
 
-    # event, organisations, speakers, goals, citations
-    with django_assert_num_queries(5):
+    # event, organisations, speakers, goals, targets, citations
+    with django_assert_num_queries(6):
         client.get("/events/civic-forum/")
