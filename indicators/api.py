@@ -1,6 +1,6 @@
 """API endpoints for the SDG framework, national indicators and observations (read-only)."""
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 
 from indicators.filters import (
     GoalFilter,
@@ -66,8 +66,11 @@ class NationalIndicatorViewSet(ReadOnlyViewSet):
         latest = Observation.objects.filter(indicator=OuterRef("pk"), is_headline=True).order_by(
             "-year", "pk"
         )
+        indicators = NationalIndicator.objects.all()
+        if self.action != "retrieve":
+            indicators = indicators.defer("metadata")
         return (
-            NationalIndicator.objects.select_related("global_indicator")
+            indicators.select_related("global_indicator")
             .prefetch_related(
                 "targets",
                 Prefetch(
@@ -91,4 +94,9 @@ class ObservationViewSet(ReadOnlyViewSet):
     export_name = "observations"
 
     def get_queryset(self) -> QuerySet:
-        return Observation.objects.select_related("indicator", "region", "document", "article")
+        # An indicator's metadata and a region's boundary are large JSON the list never shows.
+        return (
+            Observation.objects.select_related("indicator", "region", "document", "article")
+            .defer("indicator__metadata", "region__boundary")
+            .order_by(F("indicator__sort_key").asc(nulls_last=True), "year", "pk")
+        )

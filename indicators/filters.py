@@ -1,13 +1,18 @@
 """Query parameters of the goal, target, indicator and observation lists."""
 
 import re
+from functools import reduce
+from operator import or_
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from indicators.models import Goal, NationalIndicator, Observation, Target
+from organisations.models import Organisation
 from sdgportal.rest.filters import (
     BooleanFilter,
     PortalFilterSet,
@@ -50,8 +55,11 @@ class NationalIndicatorFilter(PortalFilterSet):
     reporting_status = django_filters.ChoiceFilter(
         choices=NationalIndicator.ReportingStatus.choices
     )
-    organisation = django_filters.CharFilter(
-        field_name="organisations__slug", label=_("Slug of a responsible organisation")
+    organisation = SlugChoiceFilter(
+        field_name="organisations",
+        queryset=Organisation.objects.all(),
+        distinct=True,
+        label=_("Slug of a responsible organisation"),
     )
     ordering = ordering(("sort_key", "code"), "title", "reporting_status")
 
@@ -106,8 +114,12 @@ class ObservationFilter(PortalFilterSet):
         form = ObservationFilterForm
 
     def filter_area(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        names = (
+            Q(**{f"region__{build_localized_fieldname('name', code)}__iexact": value})
+            for code, _language in settings.LANGUAGES
+        )
         return queryset.filter(
-            Q(region__code__iexact=value) | Q(region__name__iexact=value) | Q(area__iexact=value)
+            reduce(or_, names, Q(region__code__iexact=value) | Q(area__iexact=value))
         )
 
     def filter_disaggregation(self, queryset: QuerySet, name: str, pairs: list[str]) -> QuerySet:
@@ -117,4 +129,4 @@ class ObservationFilter(PortalFilterSet):
         return queryset
 
     def filter_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.national() if value == "national" else queryset.from_news()
+        return queryset.filter(article__isnull=value == "national")

@@ -69,7 +69,7 @@ def _cell(value: object) -> str:
     if isinstance(value, list):
         return ITEM_SEPARATOR.join(_item(item) for item in value)
     if isinstance(value, dict):
-        return "; ".join(f"{key}={_cell(item)}" for key, item in value.items())
+        return "; ".join(f"{key}={_cell(item)}" for key, item in sorted(value.items()))
     return _defused(str(value))
 
 

@@ -7,11 +7,14 @@ from operator import or_
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 
@@ -93,6 +96,7 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
     that Russian and Kazakh names match as well as English; SQLite matches parts of words.
     """
     records = queryset.model._default_manager
+    fields = [column for field in fields for column in _in_every_language(records.model, field)]
     on_postgresql = connections[queryset.db].vendor == "postgresql"
     if on_postgresql:
         records = records.annotate(search_document=SearchVector(*fields, config="simple"))
@@ -135,6 +139,20 @@ class RangeForm(forms.Form):
                     % {"start": start, "end": end},
                 )
         return data
+
+
+def _in_every_language(model: type[Model], path: str) -> list[str]:
+    """A translated field's column in each language (``title_en``…); other fields as given."""
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    try:
+        translated = name in translator.get_options_for_model(model).fields
+    except NotRegistered:
+        translated = False
+    if not translated:
+        return [path]
+    return [build_localized_fieldname(path, code) for code, _language in settings.LANGUAGES]
 
 
 class PortalFilterSet(django_filters.FilterSet):
