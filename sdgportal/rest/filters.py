@@ -17,6 +17,7 @@ from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+MAX_SEARCH_LENGTH = 200
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -159,7 +160,11 @@ class PortalFilterSet(django_filters.FilterSet):
     """Adds ``?search=`` over the subclass's ``search_fields``."""
 
     search_fields: Sequence[str] = ()
-    search = django_filters.CharFilter(method="filter_search", label=_("Words to search for"))
+    search = django_filters.CharFilter(
+        method="filter_search",
+        max_length=MAX_SEARCH_LENGTH,
+        label=_("Words to search for (each must match)"),
+    )
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return search(queryset, self.search_fields, value)

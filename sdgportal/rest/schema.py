@@ -37,7 +37,7 @@ class PortalAutoSchema(AutoSchema):
                 description="`csv` for flat UTF-8 CSV (or send `Accept: text/csv`).",
             ),
         ]
-        if self._is_list_view():
+        if getattr(self.view, "action", None) == "list":
             parameters.append(
                 OpenApiParameter(
                     "all",

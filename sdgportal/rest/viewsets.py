@@ -44,10 +44,10 @@ class PortalAPIMixin:
 
     def _check_parameters(self, request: Request) -> None:
         known = set(COMMON_PARAMETERS)
-        if self.action == "list" or self.detail is False:
+        if self.action == "list":
             known |= LIST_PARAMETERS
-            if getattr(self, "filterset_class", None) is not None:
-                known |= set(self.filterset_class.base_filters)
+        if self.detail is False and getattr(self, "filterset_class", None) is not None:
+            known |= set(self.filterset_class.base_filters)
         errors = {
             name: [
                 _("Unknown parameter. This endpoint takes: %(names)s.")

@@ -279,3 +279,26 @@ def test_schema_and_docs_are_served_without_any_cdn(api_client):
         "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-standalone-preset.js",
     ]
     assert "cdn" not in docs.content.decode().lower()
+
+
+def test_export_without_pages_refuses_page_parameters(api_client):
+    response = api_client.get("/api/v1/grants/360giving/", {"page": 2})
+
+    assert (response.status_code, list(response.json())) == (400, ["page"])
+
+
+def test_overlong_search_is_refused(api_client):
+    response = api_client.get("/api/v1/events/", {"search": "forum " * 40})
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {"search": ["Ensure this value has at most 200 characters (it has 239)."]},
+    )
+
+
+def test_browsable_api_renders_for_people(api_client):
+    factories.EventFactory()
+
+    response = api_client.get("/api/v1/events/", {"format": "api"})
+
+    assert (response.status_code, response["Content-Type"]) == (200, "text/html; charset=utf-8")
