@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventKind
 from indicators.models import Target
-from organisations.filters import country_filter
 from organisations.models import Organisation, Person
 from sdgportal.rest.filters import (
     BooleanFilter,
+    CountryFilter,
     PortalFilterSet,
     RangeForm,
     SlugChoiceFilter,
@@ -51,7 +51,7 @@ class EventFilter(PortalFilterSet):
         label=_("Events starting on or before this date (YYYY-MM-DD)"),
     )
     city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
-    country = country_filter()
+    country = CountryFilter()
     online = BooleanFilter(field_name="is_online")
     organisation = SlugChoiceFilter(
         field_name="organisations",

@@ -3,7 +3,7 @@
 from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 
 from indicators.filters import (
-    GoalFilter,
+    GoalListFilter,
     NationalIndicatorFilter,
     ObservationFilter,
     TargetFilter,
@@ -28,7 +28,7 @@ from sdgportal.rest.viewsets import ReadOnlyViewSet
 
 class GoalViewSet(ReadOnlyViewSet):
     serializer_class = GoalSerializer
-    filterset_class = GoalFilter
+    filterset_class = GoalListFilter
     lookup_value_regex = "[0-9]+"
     export_name = "goals"
 

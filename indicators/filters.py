@@ -24,10 +24,10 @@ from sdgportal.rest.filters import (
 )
 
 # Dimension codes are upper case (SEX, AGE_GROUP), so none can be mistaken for a lookup.
-BREAKDOWN = re.compile(r"^(?P<dimension>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*):(?P<value>.{1,100})$")
+BREAKDOWN = re.compile(r"^(?P<dimension>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*):(?P<value>[^\x00]{1,100})$")
 
 
-class GoalFilter(PortalFilterSet):
+class GoalListFilter(PortalFilterSet):
     search_fields = ("short_title", "title")
     ordering = ordering("number")
 

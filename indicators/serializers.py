@@ -16,10 +16,20 @@ from indicators.models import (
 
 
 class GoalNumberField(serializers.PrimaryKeyRelatedField):
+    """A goal by its number: a whole number, never 1.5 or 1e400."""
+
     default_error_messages = {
         "does_not_exist": _("There is no goal {pk_value}: goals are numbered 1 to 17."),
         "incorrect_type": _("Give a goal as a number from 1 to 17."),
     }
+
+    def to_internal_value(self, data: object) -> Goal:
+        whole = isinstance(data, int) and not isinstance(data, bool)
+        if not whole and not (isinstance(data, str) and data.isascii() and data.isdigit()):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if int(data) > 99:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(int(data))
 
 
 def goal_numbers() -> serializers.ManyRelatedField:

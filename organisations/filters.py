@@ -3,12 +3,12 @@
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from organisations.models import Currency, Grant, Organisation, Person, Sector
 from organisations.selectors import organisations_working_on, people_of
 from sdgportal.rest.filters import (
     AmountFilter,
+    CountryFilter,
     PortalFilterSet,
     RangeForm,
     SlugChoiceFilter,
@@ -18,17 +18,11 @@ from sdgportal.rest.filters import (
 )
 
 
-def country_filter(field_name: str = "country") -> django_filters.ChoiceFilter:
-    return django_filters.ChoiceFilter(
-        field_name=field_name, choices=list(countries), label=_("ISO 3166 country code, e.g. KZ")
-    )
-
-
 class OrganisationFilter(PortalFilterSet):
     search_fields = ("name", "acronym", "aliases", "description")
 
     sector = django_filters.ChoiceFilter(choices=Sector.choices)
-    country = country_filter()
+    country = CountryFilter()
     goal = goal_filter("goal", method="filter_goal")
     ordering = ordering("name", "acronym", "sector", "created_at", "updated_at")
 
@@ -63,6 +57,11 @@ class GrantFilterForm(RangeForm):
 
     def clean(self) -> dict:
         data = super().clean()
+        if not data.get("currency") and {"amount", "-amount"} & set(data.get("ordering") or []):
+            self.add_error(
+                "ordering",
+                _("Amounts are ordered within one currency only: add currency (e.g. KZT)."),
+            )
         if not data.get("currency"):
             for name in ("amount_min", "amount_max"):
                 if data.get(name) is not None:

@@ -118,9 +118,11 @@ class CSVRenderer(BaseRenderer):
                 _error_rows(data),
                 [("field", "field", None), ("error", "error", None)],
             )
-        else:
+        elif hasattr(view, "get_serializer"):
             columns = columns_of(view.get_serializer())
             records = data["results"] if isinstance(data, dict) and "results" in data else [data]
+        else:  # the API root: one row of links
+            columns, records = [(name, name, None) for name in data], [data]
         return "".join(csv_lines(columns, records)).encode(self.charset)
 
 

@@ -10,14 +10,17 @@ from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from drf_spectacular.utils import extend_schema_field
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
+from rest_framework.exceptions import ValidationError
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_WORDS = 10
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -27,7 +30,7 @@ class IntegerFilter(django_filters.NumberFilter):
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": 17})
-class GoalFilter(IntegerFilter):
+class GoalNumberFilter(IntegerFilter):
     """An SDG goal number, 1 to 17."""
 
 
@@ -49,8 +52,8 @@ class BooleanFilter(django_filters.Filter):
     field_class = StrictBooleanField
 
 
-def goal_filter(field_name: str, **kwargs: object) -> GoalFilter:
-    return GoalFilter(
+def goal_filter(field_name: str, **kwargs: object) -> GoalNumberFilter:
+    return GoalNumberFilter(
         field_name=field_name,
         min_value=1,
         max_value=17,
@@ -101,7 +104,7 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
     on_postgresql = connections[queryset.db].vendor == "postgresql"
     if on_postgresql:
         records = records.annotate(search_document=SearchVector(*fields, config="simple"))
-    for word in text.split():
+    for word in dict.fromkeys(text.split()):
         if on_postgresql:
             matches = records.filter(search_document=SearchQuery(word, config="simple"))
         else:
@@ -156,6 +159,13 @@ def _in_every_language(model: type[Model], path: str) -> list[str]:
     return [build_localized_fieldname(path, code) for code, _language in settings.LANGUAGES]
 
 
+def validate_search_words(text: str) -> None:
+    if len(set(text.split())) > MAX_SEARCH_WORDS:
+        raise forms.ValidationError(
+            _("Search for at most %(count)s different words.") % {"count": MAX_SEARCH_WORDS}
+        )
+
+
 class PortalFilterSet(django_filters.FilterSet):
     """Adds ``?search=`` over the subclass's ``search_fields``."""
 
@@ -163,6 +173,7 @@ class PortalFilterSet(django_filters.FilterSet):
     search = django_filters.CharFilter(
         method="filter_search",
         max_length=MAX_SEARCH_LENGTH,
+        validators=[validate_search_words],
         label=_("Words to search for (each must match)"),
     )
 
@@ -170,9 +181,42 @@ class PortalFilterSet(django_filters.FilterSet):
         return search(queryset, self.search_fields, value)
 
 
-def ordering(*fields: str | tuple[str, str]) -> django_filters.OrderingFilter:
+class StrictOrderingFilter(django_filters.OrderingFilter):
+    """Orders by the named fields, missing values last on every database, ties by id."""
+
+    def filter(self, queryset: QuerySet, value: list[str] | None) -> QuerySet:
+        if not value:
+            return queryset
+        if any(not name for name in value):
+            raise ValidationError({self.field_name: [_("Name a field between every two commas.")]})
+        columns = [self.get_ordering_value(name) for name in value]
+        return queryset.order_by(
+            *(
+                F(column[1:]).desc(nulls_last=True)
+                if column.startswith("-")
+                else F(column).asc(nulls_last=True)
+                for column in columns
+            ),
+            "pk",
+        )
+
+
+def ordering(*fields: str | tuple[str, str]) -> StrictOrderingFilter:
     """``?ordering=`` over the given fields (``-field`` descending); other values are a 400."""
-    return django_filters.OrderingFilter(
+    return StrictOrderingFilter(
         fields=[field if isinstance(field, tuple) else (field, field) for field in fields],
         label=_("Sort by these fields, comma-separated; prefix - for descending"),
     )
+
+
+@extend_schema_field({"type": "string", "enum": [code for code, _name in countries]})
+class CountryFilter(django_filters.ChoiceFilter):
+    """An ISO 3166 alpha-2 country code, such as KZ."""
+
+    def __init__(self, field_name: str = "country", **kwargs: object) -> None:
+        super().__init__(
+            field_name=field_name,
+            choices=list(countries),
+            label=_("ISO 3166 country code, e.g. KZ"),
+            **kwargs,
+        )

@@ -3,9 +3,11 @@
 SQLite in the project folder unless ``DATABASE_URL`` is set (``postgres://…`` in production).
 """
 
+import re
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from sdgportal.settings.env import env_bool, env_int, env_list, env_str
@@ -129,6 +131,11 @@ REST_FRAMEWORK = {
 API_ANON_THROTTLE_RATE = env_str("API_ANON_THROTTLE_RATE", "600/minute")
 if API_ANON_THROTTLE_RATE == "off":
     API_ANON_THROTTLE_RATE = None
+elif not re.fullmatch(r"[1-9][0-9]*/(second|minute|hour|day)", API_ANON_THROTTLE_RATE):
+    raise ImproperlyConfigured(
+        f"API_ANON_THROTTLE_RATE is {API_ANON_THROTTLE_RATE!r}: give requests per second, "
+        "minute, hour or day (e.g. 600/minute), or off."
+    )
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "SDG Partnership Portal API",

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import re
 
 import pytest
@@ -310,3 +311,62 @@ def test_full_export_has_no_pages(api_client):
         400,
         "field,error\r\npage,A full export (all=true) has no pages.\r\n",
     )
+
+
+def test_empty_ordering_item_is_refused(api_client):
+    response = api_client.get("/api/v1/events/", {"ordering": ","})
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {"ordering": ["Name a field between every two commas."]},
+    )
+
+
+def test_ordering_puts_missing_values_last_both_ways(api_client):
+    factories.EventFactory(slug="dated", start_date="2023-05-01")
+    factories.EventFactory(slug="undated", start_date=None)
+
+    orders = [
+        [
+            event["slug"]
+            for event in api_client.get("/api/v1/events/", {"ordering": o}).json()["results"]
+        ]
+        for o in ("start_date", "-start_date")
+    ]
+
+    assert orders == [["dated", "undated"], ["dated", "undated"]]
+
+
+def test_too_many_search_words_are_refused(api_client):
+    response = api_client.get("/api/v1/events/", {"search": " ".join(f"w{n}" for n in range(11))})
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {"search": ["Search for at most 10 different words."]},
+    )
+
+
+def test_api_root_as_csv_is_one_row_of_links(api_client):
+    response = api_client.get("/api/v1/", {"format": "csv"})
+
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert (response.status_code, rows[0], len(rows)) == (200, RESOURCES, 2)
+
+
+@pytest.mark.parametrize("goals", [[1e400], [1.5], [True], ["5a"], [18]])
+def test_goal_numbers_must_be_whole_goals(staff_api_client, goals):
+    body = json.dumps({"slug": "x", "title": "X", "kind": "forum", "sdg_goals": goals})
+
+    response = staff_api_client.post(
+        "/api/v1/events/", body.replace("Infinity", "1e400"), content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["sdg_goals"]
+
+
+def test_nul_character_in_a_breakdown_is_refused(api_client):
+    response = api_client.get("/api/v1/observations/", {"disaggregation": "SEX:\x00"})
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["disaggregation"]

@@ -1203,8 +1203,6 @@ def test_grant_search_matches_title_purpose_programme_and_organisations(
 @pytest.mark.parametrize(
     ("ordering", "expected"),
     [
-        ("amount", ["small", "dollars", "large"]),
-        ("-amount", ["large", "dollars", "small"]),
         ("year", ["small", "dollars", "large"]),
         ("-award_date", ["large", "dollars", "small"]),
         ("title", ["large", "small", "dollars"]),
@@ -1217,6 +1215,28 @@ def test_grant_ordering_sorts_by_the_given_fields(api_client, ordering, expected
     response = api_client.get(GRANTS, {"ordering": ordering})
 
     assert slugs(response) == expected
+
+
+@pytest.mark.parametrize(
+    ("ordering", "expected"), [("amount", ["small", "large"]), ("-amount", ["large", "small"])]
+)
+def test_grant_ordering_by_amount_within_a_currency(api_client, ordering, expected):
+    three_grants()
+
+    response = api_client.get(GRANTS, {"ordering": ordering, "currency": "KZT"})
+
+    assert slugs(response) == expected
+
+
+def test_grant_ordering_by_amount_needs_a_currency(api_client):
+    three_grants()
+
+    response = api_client.get(GRANTS, {"ordering": "-amount"})
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {"ordering": ["Amounts are ordered within one currency only: add currency (e.g. KZT)."]},
+    )
 
 
 def test_grant_list_as_csv_flattens_organisations_and_lists(api_client):
@@ -1327,7 +1347,9 @@ def test_grant_360giving_package_leaves_out_missing_values(api_client):
 def test_grant_360giving_package_applies_filters(api_client):
     three_grants()
 
-    response = api_client.get(THREE_SIXTY, {"funder": "minfin", "ordering": "amount"})
+    response = api_client.get(
+        THREE_SIXTY, {"funder": "minfin", "ordering": "amount", "currency": "KZT"}
+    )
 
     package = json.loads(content_of(response))
     assert [record["title"] for record in package["grants"]] == [

@@ -91,3 +91,10 @@ def test_production_settings_demand_allowed_hosts():
 
     assert result.returncode == 1
     assert "ALLOWED_HOSTS must list the portal's host names in production." in result.stderr
+
+
+def test_a_mistyped_throttle_rate_stops_the_portal_at_start():
+    result = manage("check", API_ANON_THROTTLE_RATE="600 per minute")
+
+    assert result.returncode == 1
+    assert "API_ANON_THROTTLE_RATE is '600 per minute'" in result.stderr
