@@ -71,8 +71,10 @@ class GrantViewSet(EditableViewSet):
         summary="Grants in the 360Giving Data Standard",
         description=(
             "Every grant matching the filters, as a 360Giving JSON package or, with "
-            "format=csv, its flat CSV. Fields a grant lacks are left out."
+            "format=csv, its flat CSV. Fields a grant lacks are left out; complete=true keeps "
+            "only grants with every field the standard requires."
         ),
+        filters=True,
         responses={
             (200, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT),
             (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR),

@@ -1,13 +1,14 @@
 """Query parameters of the organisation, people and grant lists."""
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Currency, Grant, Organisation, Person, Sector
 from organisations.selectors import organisations_working_on, people_of
 from sdgportal.rest.filters import (
     AmountFilter,
+    BooleanFilter,
     CountryFilter,
     PortalFilterSet,
     RangeForm,
@@ -93,9 +94,34 @@ class GrantFilter(PortalFilterSet):
         label=_("Largest amount (needs currency)"),
     )
     goal = goal_filter("goals")
+    complete = BooleanFilter(
+        method="filter_complete",
+        label=_(
+            "true: grants with every field 360Giving requires (amount, currency, award date, "
+            "funder, recipient); false: grants missing one"
+        ),
+    )
     ordering = ordering("amount", "year", "award_date", "title", "created_at", "updated_at")
 
     class Meta:
         model = Grant
-        fields = ["funder", "recipient", "currency", "year", "amount_min", "amount_max", "goal"]
+        fields = [
+            "funder",
+            "recipient",
+            "currency",
+            "year",
+            "amount_min",
+            "amount_max",
+            "goal",
+            "complete",
+        ]
         form = GrantFilterForm
+
+    def filter_complete(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        complete = Q(
+            amount__isnull=False,
+            award_date__isnull=False,
+            funder__isnull=False,
+            recipient__isnull=False,
+        ) & ~Q(currency="")
+        return queryset.filter(complete) if value else queryset.exclude(complete)

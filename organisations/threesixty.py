@@ -1,7 +1,8 @@
 """Grants in the 360Giving Data Standard: the JSON package and its flat CSV columns.
 
 Fields a grant lacks (an amount, an award date, a recipient) are left out rather than guessed;
-org identifiers without a registered number use the portal's 360G- prefix.
+org identifiers without a registered number use the portal's 360G- prefix. The flat CSV, like
+360Giving's own, has room for one classification: the first SDG goal.
 """
 
 import json
@@ -65,6 +66,9 @@ CSV_COLUMNS: list[tuple[str, Callable[[dict], object]]] = [
     ("Funding Org:Identifier", _first("fundingOrganization", "id")),
     ("Funding Org:Name", _first("fundingOrganization", "name")),
     ("Grant Programme:Title", _first("grantProgramme", "title")),
+    ("Classifications:Vocabulary", _first("classifications", "vocabulary")),
+    ("Classifications:Code", _first("classifications", "code")),
+    ("Classifications:Title", _first("classifications", "title")),
     ("Last Modified", lambda record: record["dateModified"]),
     ("Data Source", lambda record: record["dataSource"]),
 ]

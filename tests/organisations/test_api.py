@@ -94,6 +94,9 @@ THREE_SIXTY_CSV_HEADER = [
     "Funding Org:Identifier",
     "Funding Org:Name",
     "Grant Programme:Title",
+    "Classifications:Vocabulary",
+    "Classifications:Code",
+    "Classifications:Title",
     "Last Modified",
     "Data Source",
 ]
@@ -102,11 +105,11 @@ ORGANISATION_PARAMETERS = (
 )
 PERSON_PARAMETERS = "all, format, lang, ordering, organisation, page, page_size, search"
 GRANT_PARAMETERS = (
-    "all, amount_max, amount_min, currency, format, funder, goal, lang, ordering, page, "
+    "all, amount_max, amount_min, complete, currency, format, funder, goal, lang, ordering, page, "
     "page_size, recipient, search, year"
 )
 THREE_SIXTY_PARAMETERS = (
-    "amount_max, amount_min, currency, format, funder, goal, lang, ordering, recipient, search, "
+    "amount_max, amount_min, complete, currency, format, funder, goal, lang, ordering, recipient, search, "
     "year"
 )
 NO_AMOUNT_WITHOUT_CURRENCY = (
@@ -1410,6 +1413,9 @@ def test_grant_360giving_csv_has_the_flat_columns(api_client):
             "360G-sdgportal-org-minfin",
             "Ministry of Finance",
             "State grants for NGOs",
+            "SDG",
+            "5",
+            "Gender equality",
             complete.updated_at.isoformat(),
             "http://testserver/api/v1/grants/eri-2020-1/",
         ],
@@ -1417,6 +1423,9 @@ def test_grant_360giving_csv_has_the_flat_columns(api_client):
             "360G-sdgportal-unknown-1",
             "Unfinished record",
             "Unfinished record",
+            "",
+            "",
+            "",
             "",
             "",
             "",
@@ -1880,3 +1889,15 @@ def test_grant_change_is_checked_against_the_stored_fields(staff_api_client, pay
     grant = Grant.objects.get(slug="g-1")
     assert (response.status_code, response.json()) == (400, errors)
     assert (grant.year, grant.currency) == (2020, "KZT")
+
+
+@pytest.mark.parametrize(
+    ("complete", "expected"), [("true", ["eri-2020-1"]), ("false", ["unknown-1"])]
+)
+def test_grant_complete_filter_keeps_grants_360giving_can_validate(api_client, complete, expected):
+    complete_grant()
+    incomplete_grant()
+
+    response = api_client.get(GRANTS, {"complete": complete})
+
+    assert slugs(response) == expected
