@@ -109,8 +109,8 @@ GRANT_PARAMETERS = (
     "page_size, recipient, search, year"
 )
 THREE_SIXTY_PARAMETERS = (
-    "amount_max, amount_min, complete, currency, format, funder, goal, lang, ordering, recipient, search, "
-    "year"
+    "amount_max, amount_min, complete, currency, format, funder, goal, lang, ordering, "
+    "recipient, search, year"
 )
 NO_AMOUNT_WITHOUT_CURRENCY = (
     "Amounts are compared within one currency only: add currency (e.g. currency=KZT)."
