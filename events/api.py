@@ -9,6 +9,8 @@ from sdgportal.rest.viewsets import EditableViewSet
 
 
 class EventViewSet(EditableViewSet):
+    """Events with their organisers, partners, speakers, SDG goals and sources."""
+
     serializer_class = EventSerializer
     filterset_class = EventFilter
     lookup_field = "slug"

@@ -37,6 +37,8 @@ class SpeakerSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(CountryFieldMixin, CleanModelSerializer):
+    """An event: who organised it, who partnered, who spoke, on which goals, from which source."""
+
     location = serializers.CharField(read_only=True)
     parent = RecordReference(
         queryset=Event.objects.all(), name_field="title", required=False, allow_null=True

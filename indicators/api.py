@@ -27,6 +27,8 @@ from sdgportal.rest.viewsets import ReadOnlyViewSet
 
 
 class GoalViewSet(ReadOnlyViewSet):
+    """The 17 Sustainable Development Goals, with what the portal holds on each."""
+
     serializer_class = GoalSerializer
     filterset_class = GoalListFilter
     lookup_value_regex = "[0-9]+"
@@ -41,6 +43,8 @@ class GoalViewSet(ReadOnlyViewSet):
 
 
 class TargetViewSet(ReadOnlyViewSet):
+    """The 169 SDG targets with their global indicators."""
+
     serializer_class = TargetSerializer
     filterset_class = TargetFilter
     lookup_field = "code"
@@ -53,6 +57,8 @@ class TargetViewSet(ReadOnlyViewSet):
 
 
 class NationalIndicatorViewSet(ReadOnlyViewSet):
+    """Kazakhstan's national SDG indicators, with the latest national value."""
+
     filterset_class = NationalIndicatorFilter
     lookup_field = "code"
     export_name = "indicators"
@@ -88,6 +94,8 @@ class NationalIndicatorViewSet(ReadOnlyViewSet):
 
 
 class ObservationViewSet(ReadOnlyViewSet):
+    """Values of the national indicator series, and figures quoted in news articles."""
+
     serializer_class = ObservationSerializer
     filterset_class = ObservationFilter
     lookup_value_regex = "[0-9]+"

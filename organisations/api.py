@@ -20,6 +20,8 @@ from sdgportal.selectors import citations_prefetch
 
 
 class OrganisationViewSet(EditableViewSet):
+    """NGOs, state bodies, UN agencies, donors and businesses."""
+
     serializer_class = OrganisationSerializer
     filterset_class = OrganisationFilter
     lookup_field = "slug"
@@ -30,6 +32,8 @@ class OrganisationViewSet(EditableViewSet):
 
 
 class PersonViewSet(EditableViewSet):
+    """People with their positions and the events they spoke at."""
+
     serializer_class = PersonSerializer
     filterset_class = PersonFilter
     lookup_field = "slug"
@@ -53,6 +57,8 @@ class PersonViewSet(EditableViewSet):
 
 
 class GrantViewSet(EditableViewSet):
+    """Grants from funder to recipient, with amounts in their own currency."""
+
     serializer_class = GrantSerializer
     filtered_actions = frozenset({"list", "three_sixty_giving"})
     filterset_class = GrantFilter

@@ -14,6 +14,8 @@ from sdgportal.rest.serializers import (
 
 
 class OrganisationSerializer(CountryFieldMixin, CleanModelSerializer):
+    """An organisation, its other names and the body it belongs to."""
+
     aliases = serializers.ListField(child=serializers.CharField(max_length=300), required=False)
     parent = RecordReference(queryset=Organisation.objects.all(), required=False, allow_null=True)
     url = PublicURLField()
@@ -46,6 +48,8 @@ class PositionSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(CleanModelSerializer):
+    """A person, the positions they hold and the events they spoke at."""
+
     aliases = serializers.ListField(child=serializers.CharField(max_length=200), required=False)
     positions = PositionSerializer(many=True, read_only=True)
     events = serializers.SerializerMethodField()
@@ -71,6 +75,8 @@ class PersonSerializer(CleanModelSerializer):
 
 
 class GrantSerializer(CleanModelSerializer):
+    """A grant: funder, operator and recipient, the amount in its currency, its goals."""
+
     funder = RecordReference(queryset=Organisation.objects.all(), required=False, allow_null=True)
     operator = RecordReference(queryset=Organisation.objects.all(), required=False, allow_null=True)
     recipient = RecordReference(

@@ -12,13 +12,15 @@ ERROR_SCHEMA = {
 }
 ERROR_ANSWERS = {
     "400": "A parameter or field is not valid; the body says which and why.",
-    "401": "Writing needs a staff account's token or session.",
+    "401": "The token is not valid, or writing needs a staff account's token or session.",
     "403": "This account may not do this.",
     "404": "No such record or page.",
+    "406": "The Accept header asks for a format the API does not give (JSON or CSV).",
     "409": "The record is still in use by other records.",
     "429": "Too many requests; wait as the Retry-After header says.",
 }
-READ_ERRORS = ("400", "404", "429")
+CSV = {"schema": {"type": "string", "description": "UTF-8 CSV with a header row."}}
+READ_ERRORS = ("400", "401", "404", "406", "429")
 
 
 class PortalAutoSchema(AutoSchema):
@@ -49,20 +51,23 @@ class PortalAutoSchema(AutoSchema):
 
 
 def add_error_answers(result: dict, generator: object, request: object, public: bool) -> dict:
-    """Postprocessing hook: reads need no login; document the 4xx answers of each operation."""
+    """Postprocessing hook: reads need no login, CSV is text, and each 4xx answer is documented."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     reference = {"schema": {"$ref": "#/components/schemas/Error"}}
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             if method == "get" and {} not in operation.setdefault("security", []):
                 operation["security"].append({})  # anyone may read
+            for answer in operation["responses"].values():
+                if "text/csv" in answer.get("content", {}):
+                    answer["content"]["text/csv"] = CSV
             codes = READ_ERRORS if method == "get" else tuple(ERROR_ANSWERS)
             for code in codes:
                 operation["responses"].setdefault(
                     code,
                     {
                         "description": ERROR_ANSWERS[code],
-                        "content": {"application/json": reference, "text/csv": {}},
+                        "content": {"application/json": reference, "text/csv": CSV},
                     },
                 )
     return result
