@@ -64,11 +64,11 @@ class RecordReference(serializers.RelatedField):
     csv_subfields = ("slug", "name")
     default_error_messages = {
         "does_not_exist": _("There is no record with the slug “{value}”."),
-        "invalid": _("Give the slug as text."),
+        "invalid": _("Give the slug as text (without NUL characters)."),
     }
 
     def to_internal_value(self, data: object) -> models.Model:
-        if not isinstance(data, str):
+        if not isinstance(data, str) or "\x00" in data:
             self.fail("invalid")
         try:
             return self.get_queryset().get(slug=data)

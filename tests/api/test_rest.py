@@ -370,3 +370,14 @@ def test_nul_character_in_a_breakdown_is_refused(api_client):
 
     assert response.status_code == 400
     assert list(response.json()) == ["disaggregation"]
+
+
+def test_reference_with_a_nul_character_is_refused(staff_api_client):
+    response = staff_api_client.post(
+        "/api/v1/organisations/", {"slug": "x", "name": "X", "parent": "a\x00b"}, format="json"
+    )
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {"parent": ["Give the slug as text (without NUL characters)."]},
+    )
