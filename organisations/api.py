@@ -1,6 +1,6 @@
 """API endpoints for organisations, people and grants."""
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, QuerySet
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -9,9 +9,9 @@ from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 
-from events.models import EventSpeaker
 from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
-from organisations.models import Grant, Organisation, Person, Position
+from organisations.models import Grant, Organisation
+from organisations.selectors import people_in_full
 from organisations.serializers import GrantSerializer, OrganisationSerializer, PersonSerializer
 from organisations.threesixty import CSV_COLUMNS, as_360giving, csv_records, json_package
 from sdgportal.rest.csv import CSVRenderer
@@ -40,20 +40,7 @@ class PersonViewSet(EditableViewSet):
     export_name = "people"
 
     def get_queryset(self) -> QuerySet:
-        return Person.objects.prefetch_related(
-            Prefetch(
-                "positions",
-                queryset=Position.objects.select_related("organisation").order_by(
-                    F("start_date").desc(nulls_last=True), "pk"
-                ),
-            ),
-            Prefetch(
-                "appearances",
-                queryset=EventSpeaker.objects.select_related("event").order_by(
-                    F("event__start_date").desc(nulls_last=True), "event__title"
-                ),
-            ),
-        )
+        return people_in_full()
 
 
 class GrantViewSet(EditableViewSet):

@@ -1,10 +1,12 @@
 """Reusable reads about organisations and people."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 
 from events.models import EventOrganisation, EventSpeaker
 from indicators.models import IndicatorOrganisation
 from organisations.models import Grant, Organisation, Person, Position
+
+NEWEST_EVENT_FIRST = (F("event__start_date").desc(nulls_last=True), "event__title")
 
 
 def organisations_working_on(goal: int, organisations: QuerySet | None = None) -> QuerySet:
@@ -25,4 +27,35 @@ def people_of(organisation: Organisation, people: QuerySet | None = None) -> Que
     return (Person.objects.all() if people is None else people).filter(
         Q(pk__in=Position.objects.filter(organisation=organisation).values("person"))
         | Q(pk__in=EventSpeaker.objects.filter(organisation=organisation).values("person"))
+    )
+
+
+def people_in_full() -> QuerySet[Person]:
+    """People with their positions and the events they spoke at, newest first (undated last)."""
+    return Person.objects.prefetch_related(
+        Prefetch(
+            "positions",
+            queryset=Position.objects.select_related("organisation").order_by(
+                F("start_date").desc(nulls_last=True), "pk"
+            ),
+        ),
+        Prefetch(
+            "appearances",
+            queryset=EventSpeaker.objects.select_related("event", "organisation").order_by(
+                *NEWEST_EVENT_FIRST
+            ),
+        ),
+    )
+
+
+def organisations_in_full() -> QuerySet[Organisation]:
+    """Organisations with the events they took part in (newest first) and their people."""
+    return Organisation.objects.select_related("parent").prefetch_related(
+        Prefetch(
+            "participations",
+            queryset=EventOrganisation.objects.select_related("event").order_by(
+                *NEWEST_EVENT_FIRST
+            ),
+        ),
+        Prefetch("positions", queryset=Position.objects.select_related("person")),
     )

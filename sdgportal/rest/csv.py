@@ -1,7 +1,8 @@
 """Flat CSV of any serializer: one row per record, one column per field.
 
 A nested object becomes one column per sub-field (``funder.slug``, ``funder.name``); a list
-becomes one cell with its items separated by `` | ``; a mapping becomes ``key=value; …``.
+becomes one cell with its items separated by `` | ``, each item its first value with the others
+labelled (``UNDP (role: organiser)``); a mapping becomes ``key=value; …``.
 """
 
 import csv
@@ -74,17 +75,19 @@ def _cell(value: object) -> str:
 
 
 def _item(item: object) -> str:
-    """A list item: "Name (role, title, organisation)" for an object, else its text."""
+    """A list item: "Name (role: speaker; title: Director)" for an object, else its text."""
     if not isinstance(item, dict):
         return _cell(item)
-    parts = [
-        _cell(value)
+    values = [
+        (key, _cell(value))
         for key, value in item.items()
         if key != "slug" and not key.endswith("_slug") and value not in (None, "")
     ]
-    if not parts:
+    if not values:
         return _cell(item.get("slug"))
-    return parts[0] + (f" ({', '.join(parts[1:])})" if len(parts) > 1 else "")
+    (_first_key, first), rest = values[0], values[1:]
+    details = "; ".join(f"{key}: {value}" for key, value in rest)
+    return f"{first} ({details})" if details else first
 
 
 def _defused(text: str) -> str:

@@ -829,12 +829,13 @@ SMALL_EVENT_ROW = [
     "KZ",
     "",
     "",
-    "UNDP Kazakhstan (organiser)",
-    "Eurasia Foundation (sponsor)",
+    "UNDP Kazakhstan (role: organiser)",
+    "Eurasia Foundation (role: sponsor)",
     "",
     "5 | 16",
     "16.3 | 16.10",
-    "news.txt (Forum opens, https://example.org/a, 2023-05-02, It opened.)",
+    "news.txt (article: Forum opens; article_url: https://example.org/a; "
+    "published_on: 2023-05-02; quote: It opened.)",
     "reviewed",
     "http://testserver/events/small-forum/",
 ]
@@ -903,7 +904,10 @@ def test_csv_speaker_cell_names_role_title_and_organisation(api_client):
     response = api_client.get(detail_url("with-speaker"), {"format": "csv"})
 
     speakers = csv_rows(response.content.decode())[1][HEADER.index("speakers")]
-    assert speakers == "Aigerim Nurlanova (moderator, Programme officer, UNDP Kazakhstan)"
+    assert speakers == (
+        "Aigerim Nurlanova (role: moderator; title: Programme officer; "
+        "organisation: UNDP Kazakhstan)"
+    )
 
 
 def test_csv_full_export_streams_every_event_across_pages(api_client):

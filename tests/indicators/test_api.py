@@ -680,7 +680,7 @@ def test_indicator_list_as_csv_is_one_flat_row_per_indicator(api_client):
             "5.2",
             "%",
             "SI_POV_NAHC",
-            "Bureau of Statistics (compilation)",
+            "Bureau of Statistics (role: compilation)",
             "http://testserver/api/v1/observations/?indicator=1.1.1",
         ],
         [

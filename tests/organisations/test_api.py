@@ -894,7 +894,7 @@ def test_person_list_as_csv_puts_positions_and_events_in_one_cell_each(api_clien
             "Artur Nurlanov",
             "Arthur | Artyr",
             "",
-            "Director (Economic Research Institute, 2021-02-01)",
+            "Director (organisation: Economic Research Institute; start_date: 2021-02-01)",
             "forum-2024",
             "reviewed",
             "http://testserver/people/artur/",
@@ -1269,8 +1269,9 @@ def test_grant_list_as_csv_flattens_organisations_and_lists(api_client):
             "Monitor access to justice.",
             "5 | 16",
             "5.1 | 16.3",
-            "grants_2020.csv | news_0001.txt (Ministry awards grants, https://news.kz/grants, "
-            "2020-03-16, The institute receives 25 million tenge.)",
+            "grants_2020.csv | news_0001.txt (article: Ministry awards grants; "
+            "article_url: https://news.kz/grants; published_on: 2020-03-16; "
+            "quote: The institute receives 25 million tenge.)",
             "reviewed",
         ],
     ]
