@@ -9,18 +9,15 @@ from indicators.serializers import goal_numbers, target_codes
 from sdgportal.rest.serializers import (
     CitationSerializer,
     CleanModelSerializer,
+    OrganisationRoleSerializer,
     PublicURLField,
     RecordReference,
 )
 
 
-class ParticipationSerializer(serializers.ModelSerializer):
-    slug = serializers.CharField(source="organisation.slug")
-    name = serializers.CharField(source="organisation.name")
-
-    class Meta:
+class ParticipationSerializer(OrganisationRoleSerializer):
+    class Meta(OrganisationRoleSerializer.Meta):
         model = EventOrganisation
-        fields = ["slug", "name", "role"]
 
 
 class SpeakerSerializer(serializers.ModelSerializer):

@@ -13,6 +13,7 @@ from indicators.models import (
     Observation,
     Target,
 )
+from sdgportal.rest.serializers import OrganisationRoleSerializer
 
 
 class GoalNumberField(serializers.PrimaryKeyRelatedField):
@@ -101,13 +102,9 @@ class LatestValueSerializer(serializers.Serializer):
         return (indicator.latest_breakdown or {}).get("SERIES")
 
 
-class ResponsibleOrganisationSerializer(serializers.ModelSerializer):
-    slug = serializers.CharField(source="organisation.slug")
-    name = serializers.CharField(source="organisation.name")
-
-    class Meta:
+class ResponsibleOrganisationSerializer(OrganisationRoleSerializer):
+    class Meta(OrganisationRoleSerializer.Meta):
         model = IndicatorOrganisation
-        fields = ["slug", "name", "role"]
 
 
 class NationalIndicatorSerializer(serializers.ModelSerializer):

@@ -11,7 +11,7 @@ from rest_framework.views import exception_handler
 
 def portal_exception_handler(exc: Exception, context: dict) -> Response | None:
     if isinstance(exc, DjangoValidationError):
-        exc = ValidationError(detail=_django_errors(exc))
+        exc = ValidationError(detail=django_error_detail(exc))
     if isinstance(exc, ProtectedError | RestrictedError):
         records = sorted({str(record) for record in exc.protected_objects if record})[:5]
         return Response(
@@ -26,7 +26,8 @@ def portal_exception_handler(exc: Exception, context: dict) -> Response | None:
     return exception_handler(exc, context)
 
 
-def _django_errors(error: DjangoValidationError) -> dict | list:
+def django_error_detail(error: DjangoValidationError) -> dict | list:
+    """A model's validation errors as DRF gives its own: by field, the rest as non_field_errors."""
     if hasattr(error, "error_dict"):
         return {
             "non_field_errors" if field == "__all__" else field: messages

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from sdgportal.models import Citation, WebAddressField
+from sdgportal.rest.exceptions import django_error_detail
 
 
 class WebAddress(serializers.URLField):
@@ -40,12 +41,7 @@ class CleanModelSerializer(serializers.ModelSerializer):
         try:
             record.full_clean(exclude=self._unvalidated_fields(record))
         except DjangoValidationError as error:
-            raise serializers.ValidationError(
-                {
-                    "non_field_errors" if field == "__all__" else field: messages
-                    for field, messages in error.message_dict.items()
-                }
-            ) from error
+            raise serializers.ValidationError(django_error_detail(error)) from error
         return attrs
 
     def _unvalidated_fields(self, record: models.Model) -> list[str]:
@@ -101,6 +97,16 @@ class PublicURLField(serializers.Field):
 
     def to_representation(self, record: models.Model) -> str:
         return self.context["request"].build_absolute_uri(record.get_absolute_url())
+
+
+class OrganisationRoleSerializer(serializers.ModelSerializer):
+    """An organisation's part in a record: its slug, its name and its role."""
+
+    slug = serializers.CharField(source="organisation.slug")
+    name = serializers.CharField(source="organisation.name")
+
+    class Meta:
+        fields = ["slug", "name", "role"]
 
 
 class CitationSerializer(serializers.ModelSerializer):
