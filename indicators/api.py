@@ -1,5 +1,7 @@
 """API endpoints for the SDG framework, national indicators and observations (read-only)."""
 
+from functools import cached_property
+
 from django.db.models import Count, F, OuterRef, Prefetch, QuerySet, Subquery
 
 from indicators.filters import (
@@ -16,6 +18,7 @@ from indicators.models import (
     Observation,
     Target,
 )
+from indicators.selectors import breakdown_labels
 from indicators.serializers import (
     GoalSerializer,
     NationalIndicatorDetailSerializer,
@@ -100,6 +103,13 @@ class ObservationViewSet(ReadOnlyViewSet):
     filterset_class = ObservationFilter
     lookup_value_regex = "[0-9]+"
     export_name = "observations"
+
+    def get_serializer_context(self) -> dict:
+        return {**super().get_serializer_context(), "labels": self._labels}
+
+    @cached_property
+    def _labels(self) -> dict[tuple[str, str], str]:
+        return breakdown_labels()
 
     def get_queryset(self) -> QuerySet:
         # An indicator's metadata and a region's boundary are large JSON the list never shows.

@@ -13,6 +13,7 @@ from indicators.models import (
     Observation,
     Target,
 )
+from indicators.open_sdg import UNIT_COLUMN
 from sdgportal.rest.serializers import OrganisationRoleSerializer
 
 
@@ -189,6 +190,8 @@ class ObservationSerializer(serializers.ModelSerializer):
     region = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     disaggregation = serializers.DictField(child=serializers.CharField())
     source = ObservationSourceSerializer(source="*")
+    unit_label = serializers.SerializerMethodField()
+    disaggregation_labels = serializers.SerializerMethodField()
 
     class Meta:
         model = Observation
@@ -204,7 +207,21 @@ class ObservationSerializer(serializers.ModelSerializer):
             "region",
             "disaggregation",
             "source",
+            "unit_label",
+            "disaggregation_labels",
         ]
+
+    def get_unit_label(self, observation: Observation) -> str | None:
+        """The unit code's name in the request's language, where the data name it."""
+        return self.context["labels"].get((UNIT_COLUMN, observation.unit)) or None
+
+    def get_disaggregation_labels(self, observation: Observation) -> dict[str, str]:
+        """Each breakdown value's name in the request's language, else its code."""
+        labels = self.context["labels"]
+        return {
+            dimension: labels.get((dimension, code)) or code
+            for dimension, code in observation.disaggregation.items()
+        }
 
     def get_area(self, observation: Observation) -> str:
         """The region's name in the request's language, the article's wording, or ""."""

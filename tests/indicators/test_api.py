@@ -6,10 +6,11 @@ import io
 import pytest
 from django.utils import translation
 
-from indicators.models import NationalIndicator, Observation
+from indicators.models import Dimension, NationalIndicator, Observation
 from sdgportal.models import Article, SourceDocument
 from tests.factories import (
     ArticleFactory,
+    DimensionValueFactory,
     EventFactory,
     GlobalIndicatorFactory,
     GrantFactory,
@@ -46,6 +47,8 @@ OBSERVATION_COLUMNS = [
     "source.quote",
     "source.dataset",
     "source.file",
+    "unit_label",
+    "disaggregation_labels",
 ]
 INDICATOR_COLUMNS = [
     "code",
@@ -784,6 +787,7 @@ def test_observation_detail_shows_a_whole_national_value(api_client):
         region=RegionFactory(code="KZAKM", name_en="Akmola"),
         disaggregation={"SEX": "F"},
     )
+    DimensionValueFactory()  # SEX F: Female
 
     response = api_client.get(f"/api/v1/observations/{observation.pk}/")
 
@@ -807,6 +811,8 @@ def test_observation_detail_shows_a_whole_national_value(api_client):
             "dataset": "sdg-data-kazstat",
             "file": "data/indicator_1-1-1.csv",
         },
+        "unit_label": None,
+        "disaggregation_labels": {"SEX": "Female"},
     }
 
 
@@ -835,7 +841,29 @@ def test_observation_detail_shows_a_whole_news_figure(api_client):
             "dataset": None,
             "file": None,
         },
+        "unit_label": None,
+        "disaggregation_labels": {},
     }
+
+
+def test_observation_labels_follow_the_language(api_client):
+    unit = DimensionValueFactory(
+        dimension=Dimension.objects.create(code="UNIT_MEASURE"), code="PT", label_en="percent"
+    )
+    unit.label_ru = "процент"
+    unit.save()
+    female = DimensionValueFactory()
+    female.label_ru = "женщины"
+    female.save()
+    national_value(poverty_indicator(), unit="PT", disaggregation={"SEX": "F", "AGE": "Y15T24"})
+
+    response = api_client.get("/api/v1/observations/", {"lang": "ru"})
+
+    record = results(response)[0]
+    assert (record["unit_label"], record["disaggregation_labels"]) == (
+        "процент",
+        {"SEX": "женщины", "AGE": "Y15T24"},
+    )
 
 
 def test_observation_area_is_the_region_name_in_the_language(api_client):
@@ -1119,6 +1147,8 @@ def test_observation_list_as_csv_is_one_flat_row_per_value(api_client):
             "",
             "sdg-data-kazstat",
             "data/indicator_1-1-1.csv",
+            "",
+            "AGE=Y15T24; SEX=F",
         ],
         [
             str(figure.pk),
@@ -1135,6 +1165,8 @@ def test_observation_list_as_csv_is_one_flat_row_per_value(api_client):
             "page_007.txt",
             "Twelve new schools open in Turkestan region",
             "Twelve new schools opened this year.",
+            "",
+            "",
             "",
             "",
         ],
@@ -1173,6 +1205,8 @@ def test_observation_csv_export_streams_every_matching_value(api_client):
                 "",
                 "sdg-data-kazstat",
                 "data/indicator_1-1-1.csv",
+                "",
+                "",
             ]
             for value in values
         ),
@@ -1199,8 +1233,9 @@ def test_observation_list_queries_do_not_grow_with_related_records(
             region=RegionFactory(code=f"KZ{year}", name_en=f"Region {year}"),
         )
 
-    # The page count; the values with their indicator, region, document and article.
-    with django_assert_num_queries(2):
+    # The page count; the values with their indicator, region, document and article; the
+    # labels of the breakdown values.
+    with django_assert_num_queries(3):
         response = api_client.get("/api/v1/observations/")
 
     assert [(record["indicator"], record["source"]["article"]) for record in results(response)] == [
