@@ -13,10 +13,10 @@ from django.db import connections
 from django.db.models import F, Model, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_filters.fields import BaseCSVField
 from drf_spectacular.utils import extend_schema_field
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
-from rest_framework.exceptions import ValidationError
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_SEARCH_LENGTH = 200
@@ -181,14 +181,24 @@ class PortalFilterSet(django_filters.FilterSet):
         return search(queryset, self.search_fields, value)
 
 
+class FieldNamesField(BaseCSVField):
+    """Comma-separated names, none of them empty."""
+
+    def clean(self, value: list[str] | None) -> list[str] | None:
+        names = super().clean(value)
+        if names and any(name in self.empty_values for name in names):
+            raise forms.ValidationError(_("Name a field between every two commas."))
+        return names
+
+
 class StrictOrderingFilter(django_filters.OrderingFilter):
     """Orders by the named fields, missing values last on every database, ties by id."""
+
+    base_field_class = FieldNamesField
 
     def filter(self, queryset: QuerySet, value: list[str] | None) -> QuerySet:
         if not value:
             return queryset
-        if any(not name for name in value):
-            raise ValidationError({self.field_name: [_("Name a field between every two commas.")]})
         columns = [self.get_ordering_value(name) for name in value]
         return queryset.order_by(
             *(
