@@ -4,5 +4,6 @@ from events import views
 
 app_name = "events"
 urlpatterns = [
+    path("", views.EventListView.as_view(), name="list"),
     path("<str:slug>/", views.EventDetailView.as_view(), name="detail"),
 ]

@@ -37,3 +37,72 @@ def test_event_page_queries_do_not_grow_with_its_relations(client, django_assert
     # event, organisations, speakers, goals, targets, citations
     with django_assert_num_queries(6):
         client.get("/events/civic-forum/")
+
+
+def event_list_titles(response):
+    return [event.title for event in response.context["event_list"]]
+
+
+def test_event_list_shows_events_newest_first(client):
+    factories.EventFactory(title="Old forum", start_date="2021-03-01")
+    factories.EventFactory(title="New forum", start_date="2024-03-01")
+
+    response = client.get("/events/")
+
+    assert response.status_code == 200
+    assert event_list_titles(response) == ["New forum", "Old forum"]
+    assert '<link rel="canonical" href="http://testserver/events/">' in response.text
+
+
+def test_event_list_filters_by_goal_and_year(client):
+    on_goal = factories.EventFactory(title="Justice forum", start_date="2023-05-01")
+    on_goal.goals.add(factories.goal(16))
+    other_year = factories.EventFactory(title="Justice forum 2022", start_date="2022-05-01")
+    other_year.goals.add(factories.goal(16))
+    factories.EventFactory(title="Water forum", start_date="2023-06-01")
+
+    response = client.get("/events/", {"goal": 16, "year": 2023})
+
+    assert event_list_titles(response) == ["Justice forum"]
+    assert '<option value="16" selected>' in response.text
+    assert '<option value="2023" selected>' in response.text
+
+
+def test_event_list_searches_and_sorts(client):
+    factories.EventFactory(title="Bravo civic forum")
+    factories.EventFactory(title="Alpha civic forum")
+    factories.EventFactory(title="Water summit")
+
+    response = client.get("/events/", {"search": "civic", "ordering": "title"})
+
+    assert event_list_titles(response) == ["Alpha civic forum", "Bravo civic forum"]
+
+
+def test_event_list_explains_a_bad_filter(client):
+    response = client.get("/events/", {"goal": 99})
+
+    assert response.status_code == 400
+    assert "Ensure this value is less than or equal to 17." in response.text
+
+
+def test_event_list_pages_keep_the_filters(client):
+    for number in range(21):
+        factories.EventFactory(kind="forum", title=f"Forum {number:02}")
+
+    response = client.get("/events/", {"kind": "forum", "ordering": "title"})
+
+    assert len(response.context["event_list"]) == 20
+    assert 'href="?kind=forum&amp;ordering=title&amp;page=2"' in response.text
+
+
+def test_event_list_queries_do_not_grow_with_the_rows(client, django_assert_num_queries):
+    for _ in range(5):
+        event = factories.EventFactory()
+        event.goals.add(factories.goal(5))
+        factories.EventOrganisationFactory(event=event)
+        factories.EventSpeakerFactory(event=event)
+
+    # count, events, organisers, speakers, goals, targets, citations; the goals, years and
+    # countries of the filter form
+    with django_assert_num_queries(10):
+        client.get("/events/")
