@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/sdgportal
 
-.PHONY: install run setup test test-postgres lint format superuser clean
+.PHONY: install translations run setup test test-postgres lint format superuser clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { \
@@ -28,9 +28,13 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 ## install: a virtualenv in .venv with the portal and its development tools
 install: $(VENV)/.installed
 
+## translations: compile the Russian and Kazakh interface (.po files → .mo)
+translations: install
+	$(BIN)/python manage.py compile_translations
+
 ## setup: install, migrate, load the SDG framework and national data, import the seed documents
 # import_indicators exits with 1 when it skipped bad files (it names them); the rest is imported.
-setup: install
+setup: install translations
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_sdg_framework
 	$(BIN)/python manage.py import_indicators || [ $$? -eq 1 ]
@@ -41,11 +45,11 @@ run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## test: the whole test suite on SQLite
-test: install
+test: install translations
 	$(BIN)/python -m pytest
 
 ## test-postgres: the whole test suite on PostgreSQL (POSTGRES_URL)
-test-postgres: install
+test-postgres: install translations
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
 
 ## lint: ruff's checks and formatting
@@ -64,4 +68,4 @@ superuser: setup
 
 ## clean: remove the virtualenv, the SQLite database and collected static files
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles sdgportal/locale/*/LC_MESSAGES/*.mo

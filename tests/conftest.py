@@ -1,6 +1,11 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from sdgportal.translations import compile_catalogues
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +43,10 @@ def member_api_client(django_user_model):
     client = APIClient()
     client.force_authenticate(django_user_model.objects.create_user("reader"))
     return client
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .mo files from the committed .po files, as `make test` compiles them."""
+    for locale_dir in settings.LOCALE_PATHS:
+        compile_catalogues(Path(locale_dir))
