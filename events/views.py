@@ -1,17 +1,17 @@
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
-from django_filters.views import FilterView
 
 from events.filters import EventFilter
 from events.models import Event, EventKind
 from events.selectors import event_countries, event_years, events_in_full
-from indicators.models import Goal
+from sdgportal.selectors import goal_choices
+from sdgportal.views import FilteredListView
 
 EVENTS_PER_PAGE = 20
+ONLINE_CHOICES = [("true", _("Online")), ("false", _("In person"))]
 SORTINGS = [
     ("-start_date", _("Newest first")),
     ("start_date", _("Oldest first")),
@@ -19,7 +19,7 @@ SORTINGS = [
 ]
 
 
-class EventListView(FilterView):
+class EventListView(FilteredListView):
     filterset_class = EventFilter
     template_name = "events/event_list.html"
     paginate_by = EVENTS_PER_PAGE
@@ -27,18 +27,13 @@ class EventListView(FilterView):
     def get_queryset(self) -> QuerySet[Event]:
         return events_in_full()
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = super().get(request, *args, **kwargs)
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            response.status_code = 400  # the page still shows the form, with the reasons
-        return response
-
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
-            goals=Goal.objects.all(),
+            goal_options=goal_choices(),
             kinds=EventKind.choices,
-            years=event_years(),
-            countries=event_countries(),
+            years=[(year, year) for year in event_years()],
+            countries=[(country.code, country.name) for country in event_countries()],
+            online_options=ONLINE_CHOICES,
             sortings=SORTINGS,
             **kwargs,
         )

@@ -1,6 +1,7 @@
 """Reusable reads about organisations and people."""
 
 from django.db.models import F, Prefetch, Q, QuerySet
+from django_countries.fields import Country
 
 from events.models import EventOrganisation, EventSpeaker
 from indicators.models import IndicatorOrganisation
@@ -59,3 +60,9 @@ def organisations_in_full() -> QuerySet[Organisation]:
         ),
         Prefetch("positions", queryset=Position.objects.select_related("person")),
     )
+
+
+def organisation_countries() -> list[Country]:
+    """The countries organisations are based in, by name."""
+    codes = Organisation.objects.exclude(country="").order_by().values_list("country", flat=True)
+    return sorted((Country(code) for code in codes.distinct()), key=lambda country: country.name)

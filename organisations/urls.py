@@ -4,6 +4,7 @@ from organisations import views
 
 app_name = "organisations"
 urlpatterns = [
+    path("organisations/", views.OrganisationListView.as_view(), name="list"),
     path("organisations/<str:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
     path("people/<str:slug>/", views.PersonDetailView.as_view(), name="person"),
 ]

@@ -18,3 +18,8 @@ def goals_with_counts() -> QuerySet[Goal]:
 def citations_prefetch() -> Prefetch:
     """A record's citations with their documents and articles, in one query per list."""
     return Prefetch("citations", queryset=Citation.objects.select_related("document", "article"))
+
+
+def goal_choices() -> list[tuple[int, str]]:
+    """(number, "16. Peace, justice and strong institutions") for a goal filter."""
+    return [(goal.number, f"{goal.number}. {goal.short_title}") for goal in Goal.objects.all()]

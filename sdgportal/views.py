@@ -1,6 +1,8 @@
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView
+from django_filters.views import FilterView
 
 from sdgportal.selectors import goals_with_counts
 
@@ -10,3 +12,13 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(goals=goals_with_counts(), **kwargs)
+
+
+class FilteredListView(FilterView):
+    """A list page whose filters live in the URL; a bad filter shows the form with a 400."""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            response.status_code = 400
+        return response

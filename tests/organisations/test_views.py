@@ -51,3 +51,51 @@ def test_detail_page_queries_do_not_grow_with_relations(client, django_assert_nu
         client.get("/organisations/undp/")
     with django_assert_num_queries(3):  # person, positions, events spoken at
         client.get("/people/aigerim/")
+
+
+def organisation_names(response):
+    return [organisation.name for organisation in response.context["organisation_list"]]
+
+
+def test_organisation_list_filters_by_sector_country_and_goal(client):
+    ministry = factories.OrganisationFactory(
+        name="Ministry of Justice", sector="state", country="KZ"
+    )
+    factories.OrganisationFactory(name="Ministry of Culture", sector="state", country="KZ")
+    factories.OrganisationFactory(name="Legal Aid Centre", sector="ngo", country="KZ")
+    event = factories.EventFactory()
+    event.goals.add(factories.goal(16))
+    factories.EventOrganisationFactory(event=event, organisation=ministry)
+
+    response = client.get("/organisations/", {"sector": "state", "country": "KZ", "goal": 16})
+
+    assert response.status_code == 200
+    assert organisation_names(response) == ["Ministry of Justice"]
+    assert '<option value="state" selected>' in response.text
+
+
+def test_organisation_list_shows_counts_and_sorts(client):
+    alpha = factories.OrganisationFactory(name="Alpha Fund")
+    factories.OrganisationFactory(name="Beta Union")
+    factories.EventOrganisationFactory(organisation=alpha)
+
+    response = client.get("/organisations/", {"ordering": "-name"})
+
+    assert organisation_names(response) == ["Beta Union", "Alpha Fund"]
+    assert [o.event_count for o in response.context["organisation_list"]] == [0, 1]
+
+
+def test_organisation_list_explains_a_bad_filter(client):
+    response = client.get("/organisations/", {"sector": "pirates"})
+
+    assert response.status_code == 400
+    assert "Select a valid choice. pirates is not one of the available choices." in response.text
+
+
+def test_organisation_list_queries_do_not_grow_with_the_rows(client, django_assert_num_queries):
+    for _ in range(5):
+        factories.EventOrganisationFactory()
+
+    # count, organisations with their counts; the goals and countries of the filter form
+    with django_assert_num_queries(4):
+        client.get("/organisations/")
