@@ -1,6 +1,6 @@
 """Reusable reads about organisations and people."""
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django_countries.fields import Country
 
 from events.models import EventOrganisation, EventSpeaker
@@ -66,3 +66,28 @@ def organisation_countries() -> list[Country]:
     """The countries organisations are based in, by name."""
     codes = Organisation.objects.exclude(country="").order_by().values_list("country", flat=True)
     return sorted((Country(code) for code in codes.distinct()), key=lambda country: country.name)
+
+
+def grant_totals(grants: QuerySet[Grant]) -> list[dict]:
+    """Per currency, how many of ``grants`` have an amount and their sum; never across currencies."""
+    return list(
+        grants.exclude(currency="")
+        .filter(amount__isnull=False)
+        .order_by("currency")
+        .values("currency")
+        .annotate(count=Count("pk"), total=Sum("amount"))
+    )
+
+
+def organisation_choices(grants_as: str) -> list[tuple[str, str]]:
+    """(slug, name) of organisations that fund (``"grants_given"``) or receive grants."""
+    organisations = Organisation.objects.filter(**{f"{grants_as}__isnull": False}).distinct()
+    return list(organisations.order_by("name").values_list("slug", "name"))
+
+
+def grant_years() -> list[int]:
+    """The years grants were made in, newest first."""
+    years = (
+        Grant.objects.filter(year__isnull=False).order_by("-year").values_list("year", flat=True)
+    )
+    return list(years.distinct())

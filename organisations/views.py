@@ -1,16 +1,26 @@
 from typing import Any
 
 from django.db.models import Count, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from organisations.filters import OrganisationFilter
-from organisations.models import Organisation, Sector
-from organisations.selectors import organisation_countries, organisations_in_full, people_in_full
+from organisations.filters import GrantFilter, OrganisationFilter
+from organisations.models import Currency, Grant, Organisation, Sector
+from organisations.selectors import (
+    grant_totals,
+    grant_years,
+    organisation_choices,
+    organisation_countries,
+    organisations_in_full,
+    people_in_full,
+)
 from sdgportal.selectors import goal_choices
 from sdgportal.views import FilteredListView
 
 ORGANISATIONS_PER_PAGE = 30
+GRANTS_PER_PAGE = 30
+GRANT_SORTINGS = [("-year", _("Newest first")), ("year", _("Oldest first")), ("title", _("Title"))]
 SORTINGS = [("name", _("Name")), ("-name", _("Name, Z to A"))]
 
 
@@ -38,6 +48,36 @@ class OrganisationListView(FilteredListView):
 class OrganisationDetailView(DetailView):
     def get_queryset(self) -> QuerySet:
         return organisations_in_full()
+
+
+class GrantListView(FilteredListView):
+    filterset_class = GrantFilter
+    template_name = "organisations/grant_list.html"
+    paginate_by = GRANTS_PER_PAGE
+
+    def get_queryset(self) -> QuerySet[Grant]:
+        return Grant.objects.select_related("funder", "recipient").prefetch_related("goals")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        usable = not self.filterset.is_bound or self.filterset.is_valid()
+        return super().get_context_data(
+            totals=grant_totals(self.object_list) if usable else [],
+            csv_url=f"{reverse('api:grant-list')}?{self._export_query()}",
+            goal_options=goal_choices(),
+            funders=organisation_choices("grants_given"),
+            recipients=organisation_choices("grants_received"),
+            currencies=Currency.choices,
+            years=[(year, year) for year in grant_years()],
+            sortings=GRANT_SORTINGS,
+            **kwargs,
+        )
+
+    def _export_query(self) -> str:
+        """The page's filters as the API's full CSV export takes them."""
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.update({"format": "csv", "all": "true"})
+        return query.urlencode()
 
 
 class PersonDetailView(DetailView):

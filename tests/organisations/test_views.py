@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 import pytest
 
 from tests import factories
@@ -99,3 +101,55 @@ def test_organisation_list_queries_do_not_grow_with_the_rows(client, django_asse
     # count, organisations with their counts; the goals and countries of the filter form
     with django_assert_num_queries(4):
         client.get("/organisations/")
+
+
+def grant_titles(response):
+    return [grant.title for grant in response.context["grant_list"]]
+
+
+def test_grant_list_filters_and_totals_per_currency(client):
+    ministry = factories.OrganisationFactory(slug="minfin", name="Ministry of Finance")
+    factories.GrantFactory(title="Small", funder=ministry, amount="1000.00", currency="KZT")
+    factories.GrantFactory(title="Large", funder=ministry, amount="5000.00", currency="KZT")
+    factories.GrantFactory(title="Dollars", funder=ministry, amount="300.00", currency="USD")
+    factories.GrantFactory(title="Other funder", amount="7.00", currency="KZT")
+
+    response = client.get("/grants/", {"funder": "minfin", "ordering": "title"})
+
+    assert grant_titles(response) == ["Dollars", "Large", "Small"]
+    assert [
+        (row["currency"], row["count"], row["total"]) for row in response.context["totals"]
+    ] == [
+        ("KZT", 2, Decimal("6000.00")),
+        ("USD", 1, Decimal("300.00")),
+    ]
+
+
+def test_grant_list_compares_amounts_within_a_currency_only(client):
+    factories.GrantFactory(title="Small", amount="1000.00", currency="KZT")
+    factories.GrantFactory(title="Large", amount="5000.00", currency="KZT")
+
+    within = client.get("/grants/", {"currency": "KZT", "amount_min": 2000})
+    across = client.get("/grants/", {"amount_min": 2000})
+
+    assert grant_titles(within) == ["Large"]
+    assert across.status_code == 400
+    assert "Amounts are compared within one currency only" in across.text
+
+
+def test_grant_list_links_to_a_csv_of_the_same_filters(client):
+    response = client.get("/grants/", {"currency": "USD", "page": 1})
+
+    assert '<a href="/api/v1/grants/?currency=USD&amp;format=csv&amp;all=true" download>' in (
+        response.text
+    )
+
+
+def test_grant_list_queries_do_not_grow_with_the_rows(client, django_assert_num_queries):
+    for _ in range(5):
+        factories.GrantFactory().goals.add(factories.goal(16))
+
+    # count, grants with funder and recipient, their goals, the totals; the goals, funders,
+    # recipients and years of the filter form
+    with django_assert_num_queries(8):
+        client.get("/grants/")
