@@ -69,7 +69,7 @@ def organisation_countries() -> list[Country]:
 
 
 def grant_totals(grants: QuerySet[Grant]) -> list[dict]:
-    """Per currency, how many of ``grants`` have an amount and their sum; never across currencies."""
+    """Per currency: how many of ``grants`` have an amount, and their sum."""
     return list(
         grants.exclude(currency="")
         .filter(amount__isnull=False)
