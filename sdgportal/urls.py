@@ -18,5 +18,6 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("events/", include("events.urls")),
     path("", include("organisations.urls")),
+    path("", include("indicators.urls")),
     prefix_default_language=False,
 )

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from indicators import views
+
+app_name = "indicators"
+urlpatterns = [
+    path("goals/", views.GoalListView.as_view(), name="goals"),
+    path("goals/<int:number>/", views.GoalDetailView.as_view(), name="goal"),
+]

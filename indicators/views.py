@@ -1,0 +1,46 @@
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.views.generic import DetailView, ListView
+
+from events.selectors import events_in_full
+from indicators.models import Goal, NationalIndicator, Target
+from organisations.models import Grant
+from organisations.selectors import organisations_working_on
+from sdgportal.selectors import goals_with_counts
+
+SHOWN_PER_SECTION = 10
+
+
+class GoalListView(ListView):
+    template_name = "indicators/goal_list.html"
+
+    def get_queryset(self) -> QuerySet[Goal]:
+        return goals_with_counts()
+
+
+class GoalDetailView(DetailView):
+    template_name = "indicators/goal_detail.html"
+    pk_url_kwarg = "number"
+
+    def get_queryset(self) -> QuerySet[Goal]:
+        return goals_with_counts().prefetch_related(
+            Prefetch("targets", queryset=Target.objects.order_by("sort_key")),
+            Prefetch(
+                "national_indicators",
+                queryset=NationalIndicator.objects.defer("metadata").order_by("sort_key"),
+            ),
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        goal = self.object
+        return super().get_context_data(
+            events=events_in_full().filter(goals=goal)[:SHOWN_PER_SECTION],
+            grants=Grant.objects.filter(goals=goal)
+            .select_related("funder", "recipient")
+            .order_by("-year", "title")[:SHOWN_PER_SECTION],
+            organisations=organisations_working_on(goal.number).order_by("name")[
+                : SHOWN_PER_SECTION * 3
+            ],
+            **kwargs,
+        )

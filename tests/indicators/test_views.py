@@ -1,0 +1,67 @@
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_goal_list_shows_the_17_goals_linking_to_their_pages(client):
+    response = client.get("/goals/")
+
+    assert response.status_code == 200
+    assert [goal.number for goal in response.context["goal_list"]] == list(range(1, 18))
+    assert 'href="/goals/16/"' in response.text
+
+
+def test_goal_page_gathers_targets_indicators_events_grants_and_organisations(client):
+    goal = factories.goal(16)
+    factories.TargetFactory(code="16.3", title_en="Promote the rule of law")
+    factories.NationalIndicatorFactory(code="16.3.1", title_en="Victims who reported")
+    event = factories.EventFactory(title="Justice forum")
+    event.goals.add(goal)
+    organiser = factories.OrganisationFactory(name="Legal Aid Centre")
+    factories.EventOrganisationFactory(event=event, organisation=organiser)
+    factories.GrantFactory(title="Legal aid for villages").goals.add(goal)
+
+    response = client.get("/goals/16/")
+
+    assert response.status_code == 200
+    for text in (
+        "Goal 16: Peace, justice and strong institutions",
+        "Promote the rule of law",
+        "Victims who reported",
+        "Justice forum",
+        "Legal aid for villages",
+        "Legal Aid Centre",
+        'href="/events/?goal=16"',
+    ):
+        assert text in response.text
+
+
+def test_goal_page_speaks_russian(client):
+    goal = factories.goal(16)
+    goal.short_title_ru = "Мир и правосудие"
+    goal.save()
+
+    response = client.get("/ru/goals/16/")
+
+    assert "Мир и правосудие" in response.text
+
+
+def test_goal_page_is_404_past_17(client):
+    assert client.get("/goals/18/").status_code == 404
+
+
+def test_goal_page_queries_do_not_grow_with_its_records(client, django_assert_num_queries):
+    goal = factories.goal(5)
+    for number in range(5):
+        event = factories.EventFactory()
+        event.goals.add(goal)
+        factories.EventOrganisationFactory(event=event)
+        factories.GrantFactory().goals.add(goal)
+        factories.NationalIndicatorFactory(code=f"5.1.{number + 1}")
+
+    # goal with counts, targets, indicators; events with organisers, speakers, goals, targets,
+    # citations; grants; organisations
+    with django_assert_num_queries(11):
+        client.get("/goals/5/")
