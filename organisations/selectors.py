@@ -79,9 +79,9 @@ def grant_totals(grants: QuerySet[Grant]) -> list[dict]:
     )
 
 
-def organisation_choices(grants_as: str) -> list[tuple[str, str]]:
-    """(slug, name) of organisations that fund (``"grants_given"``) or receive grants."""
-    organisations = Organisation.objects.filter(**{f"{grants_as}__isnull": False}).distinct()
+def organisation_choices(having: str) -> list[tuple[str, str]]:
+    """(slug, name) of organisations with some ``having`` relation: "grants_given", "positions"…"""
+    organisations = Organisation.objects.filter(**{f"{having}__isnull": False}).distinct()
     return list(organisations.order_by("name").values_list("slug", "name"))
 
 

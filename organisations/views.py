@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from organisations.filters import GrantFilter, OrganisationFilter
-from organisations.models import Currency, Grant, Organisation, Sector
+from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
+from organisations.models import Currency, Grant, Organisation, Person, Sector
 from organisations.selectors import (
     grant_totals,
     grant_years,
@@ -20,6 +20,7 @@ from sdgportal.views import FilteredListView
 
 ORGANISATIONS_PER_PAGE = 30
 GRANTS_PER_PAGE = 30
+PEOPLE_PER_PAGE = 30
 GRANT_SORTINGS = [("-year", _("Newest first")), ("year", _("Oldest first")), ("title", _("Title"))]
 SORTINGS = [("name", _("Name")), ("-name", _("Name, Z to A"))]
 
@@ -78,6 +79,20 @@ class GrantListView(FilteredListView):
         query.pop("page", None)
         query.update({"format": "csv", "all": "true"})
         return query.urlencode()
+
+
+class PersonListView(FilteredListView):
+    filterset_class = PersonFilter
+    template_name = "organisations/person_list.html"
+    paginate_by = PEOPLE_PER_PAGE
+
+    def get_queryset(self) -> QuerySet[Person]:
+        return people_in_full().order_by("name", "pk")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            organisations=organisation_choices("positions"), sortings=SORTINGS, **kwargs
+        )
 
 
 class PersonDetailView(DetailView):

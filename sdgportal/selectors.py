@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from indicators.models import Goal
-from sdgportal.models import Citation
+from indicators.models import Goal, NationalIndicator
+from sdgportal.models import Citation, SourceDocument
 
 
 def goals_with_counts() -> QuerySet[Goal]:
@@ -23,3 +23,11 @@ def citations_prefetch() -> Prefetch:
 def goal_choices() -> list[tuple[int, str]]:
     """(number, "16. Peace, justice and strong institutions") for a goal filter."""
     return [(goal.number, f"{goal.number}. {goal.short_title}") for goal in Goal.objects.all()]
+
+
+def source_counts() -> dict[str, int]:
+    """How many news pages and national indicators the portal's data come from."""
+    return {
+        "news_count": SourceDocument.objects.filter(kind=SourceDocument.Kind.NEWS_PAGE).count(),
+        "indicator_count": NationalIndicator.objects.count(),
+    }

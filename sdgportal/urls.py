@@ -1,9 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from sdgportal import api, views
+from sdgportal.sitemaps import SITEMAPS
 
 admin.site.site_header = _("SDG Partnership Portal — curation")
 admin.site.site_title = _("SDG Partnership Portal")
@@ -11,11 +13,20 @@ admin.site.index_title = _("Curate events, organisations, grants and indicators"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api.urlpatterns, "api"))),
 ]
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path("about/", views.AboutView.as_view(), name="about"),
     path("events/", include("events.urls")),
     path("", include("organisations.urls")),
     path("", include("indicators.urls")),

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from sdgportal.selectors import goals_with_counts
+from sdgportal.selectors import goals_with_counts, source_counts
 
 
 class HomeView(TemplateView):
@@ -12,6 +12,18 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(goals=goals_with_counts(), **kwargs)
+
+
+class AboutView(TemplateView):
+    template_name = "sdgportal/about.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(**source_counts(), **kwargs)
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
 
 
 class FilteredListView(FilterView):

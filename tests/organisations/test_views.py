@@ -153,3 +153,27 @@ def test_grant_list_queries_do_not_grow_with_the_rows(client, django_assert_num_
     # recipients and years of the filter form
     with django_assert_num_queries(8):
         client.get("/grants/")
+
+
+def test_people_list_filters_by_organisation_and_shows_positions(client):
+    undp = factories.OrganisationFactory(slug="undp", name="UNDP Kazakhstan")
+    factories.PositionFactory(
+        person=factories.PersonFactory(name="Aigerim Nurlanovna"),
+        organisation=undp,
+        title="Director",
+    )
+    factories.PositionFactory(person=factories.PersonFactory(name="Bolat Serikov"))
+
+    response = client.get("/people/", {"organisation": "undp"})
+
+    assert [person.name for person in response.context["person_list"]] == ["Aigerim Nurlanovna"]
+    assert "Director, UNDP Kazakhstan" in response.text
+
+
+def test_people_list_queries_do_not_grow_with_the_rows(client, django_assert_num_queries):
+    for _ in range(5):
+        factories.EventSpeakerFactory(person=factories.PositionFactory().person)
+
+    # count, people, positions, events spoken at; the organisations of the filter form
+    with django_assert_num_queries(5):
+        client.get("/people/")

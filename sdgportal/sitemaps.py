@@ -1,0 +1,65 @@
+"""sitemap.xml: every public page, in each language."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from events.models import Event
+from indicators.models import Goal
+from organisations.models import Organisation, Person
+
+SECTION_PAGES = [
+    "home",
+    "about",
+    "indicators:goals",
+    "events:list",
+    "organisations:list",
+    "organisations:people",
+    "organisations:grants",
+]
+
+
+class PortalSitemap(Sitemap):
+    limit = 5000  # addresses per file, times three languages
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SectionSitemap(PortalSitemap):
+    changefreq = "daily"
+
+    def items(self) -> list[str]:
+        return SECTION_PAGES
+
+    def location(self, name: str) -> str:
+        return reverse(name)
+
+
+class GoalSitemap(PortalSitemap):
+    def items(self) -> QuerySet[Goal]:
+        return Goal.objects.order_by("number")
+
+    def location(self, goal: Goal) -> str:
+        return reverse("indicators:goal", args=[goal.number])
+
+
+class RecordSitemap(PortalSitemap):
+    """Records with their own page, newest change first."""
+
+    model: type = Event
+
+    def items(self) -> QuerySet:
+        return self.model.objects.order_by("-updated_at", "pk").only("slug", "updated_at")
+
+    def lastmod(self, record: Event | Organisation | Person) -> object:
+        return record.updated_at
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "goals": GoalSitemap,
+    "events": type("EventSitemap", (RecordSitemap,), {"model": Event}),
+    "organisations": type("OrganisationSitemap", (RecordSitemap,), {"model": Organisation}),
+    "people": type("PersonSitemap", (RecordSitemap,), {"model": Person}),
+}
