@@ -1,6 +1,6 @@
 """Reusable reads about events."""
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django_countries.fields import Country
 
 from events.models import Event, EventOrganisation, EventSpeaker
@@ -39,3 +39,31 @@ def event_countries() -> list[Country]:
     codes = Event.objects.exclude(country="").order_by().values_list("country", flat=True)
     codes = codes.distinct()
     return sorted((Country(code) for code in codes), key=lambda country: country.name)
+
+
+def related_events(event: Event, *, limit: int = 5) -> QuerySet[Event]:
+    """Other events sharing the most goals and organisations with ``event``, newest first."""
+    shared = {
+        "goals": [goal.pk for goal in event.goals.all()],
+        "organisations": [p.organisation_id for p in event.participations.all()],
+    }
+    counts = [
+        Count(relation, filter=Q(**{f"{relation}__in": keys}), distinct=True)
+        for relation, keys in shared.items()
+        if keys
+    ]
+    if not counts:
+        return Event.objects.none()
+    return (
+        Event.objects.exclude(pk=event.pk)
+        .annotate(shared=sum(counts[1:], counts[0]))
+        .filter(shared__gt=0)
+        .order_by("-shared", F("start_date").desc(nulls_last=True), "title")[:limit]
+    )
+
+
+def calendar_events(*, limit: int = 1000) -> QuerySet[Event]:
+    """The newest events dated to the day, for the calendar feed."""
+    return Event.objects.filter(start_date__isnull=False, start_precision="day").order_by(
+        "-start_date", "title"
+    )[:limit]

@@ -1,3 +1,8 @@
+import json
+import re
+from datetime import date
+
+import icalendar
 import pytest
 
 from tests import factories
@@ -34,8 +39,8 @@ def test_event_page_queries_do_not_grow_with_its_relations(client, django_assert
         factories.EventSpeakerFactory(event=event)
         factories.CitationFactory(record=event)
 
-    # event, organisations, speakers, goals, targets, citations
-    with django_assert_num_queries(6):
+    # event, organisations, speakers, goals, targets, citations, related events
+    with django_assert_num_queries(7):
         client.get("/events/civic-forum/")
 
 
@@ -106,3 +111,92 @@ def test_event_list_queries_do_not_grow_with_the_rows(client, django_assert_num_
     # countries of the filter form
     with django_assert_num_queries(10):
         client.get("/events/")
+
+
+def test_event_page_describes_the_event_as_schema_org_json_ld(client):
+    event = factories.EventFactory(
+        slug="civic-forum", title="Civic Forum", start_date="2023-11-28", city="Astana"
+    )
+    factories.EventOrganisationFactory(
+        event=event, organisation=factories.OrganisationFactory(name="Civil <Alliance>")
+    )
+
+    response = client.get("/events/civic-forum/")
+
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.text).group(1)
+    assert json.loads(block) == {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": "Civic Forum",
+        "url": "http://testserver/events/civic-forum/",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "startDate": "2023-11-28",
+        "location": {
+            "@type": "Place",
+            "name": "Astana",
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": "Astana",
+                "addressCountry": "KZ",
+            },
+        },
+        "organizer": [{"@type": "Organization", "name": "Civil <Alliance>"}],
+    }
+    assert "Civil <Alliance>" not in block  # escaped inside the script element
+
+
+def test_event_calendar_file_has_the_whole_days(client):
+    factories.EventFactory(
+        slug="civic-forum", title="Civic Forum", start_date="2023-11-28", end_date="2023-11-29"
+    )
+
+    response = client.get("/events/civic-forum/calendar.ics")
+
+    calendar = icalendar.Calendar.from_ical(response.content)
+    [entry] = calendar.walk("VEVENT")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert (str(entry["summary"]), entry.decoded("dtstart"), entry.decoded("dtend")) == (
+        "Civic Forum",
+        date(2023, 11, 28),
+        date(2023, 11, 30),
+    )
+    assert str(entry["url"]) == "http://testserver/events/civic-forum/"
+
+
+def test_event_calendar_file_needs_a_day_precise_date(client):
+    factories.EventFactory(slug="some-summit", start_date="2024-01-01", start_precision="year")
+
+    assert client.get("/events/some-summit/calendar.ics").status_code == 404
+
+
+def test_calendar_feed_holds_every_day_precise_event(client):
+    factories.EventFactory(title="Precise", start_date="2023-11-28")
+    factories.EventFactory(title="A year only", start_date="2024-01-01", start_precision="year")
+
+    response = client.get("/events/calendar.ics")
+
+    summaries = [
+        str(e["summary"]) for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    ]
+    assert summaries == ["Precise"]
+
+
+def test_atom_feed_lists_events(client):
+    factories.EventFactory(title="Civic Forum")
+
+    response = client.get("/events/feed.atom")
+
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert "<title>Civic Forum</title>" in response.content.decode()
+
+
+def test_event_page_suggests_events_on_the_same_goals(client):
+    event = factories.EventFactory(slug="civic-forum")
+    event.goals.add(factories.goal(16))
+    sibling = factories.EventFactory(title="Justice week")
+    sibling.goals.add(factories.goal(16))
+    factories.EventFactory(title="Unrelated")
+
+    response = client.get("/events/civic-forum/")
+
+    assert [e.title for e in response.context["related_events"]] == ["Justice week"]
