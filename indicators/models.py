@@ -59,6 +59,21 @@ class Goal(models.Model):
     def natural_key(self) -> tuple[int]:
         return (self.number,)
 
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever reads better on the goal's colour (WCAG contrast)."""
+        return readable_text_colour(self.colour)
+
+
+def readable_text_colour(background: str) -> str:
+    """#000000 or #FFFFFF for text on a #RRGGBB background, by WCAG relative luminance."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    on_white = 1.05 / (luminance + 0.05)
+    on_black = (luminance + 0.05) / 0.05
+    return "#FFFFFF" if on_white >= on_black else "#000000"
+
 
 class CodedQuerySet(models.QuerySet):
     def get_by_natural_key(self, code: str) -> models.Model:

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from indicators.models import Goal, NationalIndicator, Observation, Target
+from indicators.models import Goal, NationalIndicator, Observation, Target, readable_text_colour
 from tests.factories import (
     GlobalIndicatorFactory,
     NationalIndicatorFactory,
@@ -142,3 +142,27 @@ def test_observation_keeps_disaggregation_as_structured_data():
     stored = Observation.objects.get(pk=observation.pk)
 
     assert (stored.disaggregation, stored.area) == ({"SEX": "F", "AGE": "15-24"}, "KZ-ALA")
+
+
+def contrast(background: str, text: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(background), luminance(text)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.django_db
+def test_every_goal_colour_has_readable_text():
+    ratios = {goal.number: contrast(goal.colour, goal.text_colour) for goal in Goal.objects.all()}
+
+    assert {number for number, ratio in ratios.items() if ratio < 4.5} == set()
+
+
+@pytest.mark.parametrize(
+    ("background", "text"), [("#FCC30B", "#000000"), ("#19486A", "#FFFFFF"), ("#FFFFFF", "#000000")]
+)
+def test_readable_text_colour(background, text):
+    assert readable_text_colour(background) == text

@@ -1,0 +1,93 @@
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from indicators.goals import BUILT_IN_GOALS
+from indicators.models import Goal
+from tests import factories
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+MAIN_PAGES = [
+    "/",
+    "/events/",
+    "/events/civic-forum/",
+    "/organisations/",
+    "/people/",
+    "/grants/",
+    "/goals/",
+    "/goals/16/",
+    "/about/",
+]
+
+
+@pytest.fixture
+def world():
+    # A live server needs committed data; the flush between tests also empties the goals.
+    for goal in BUILT_IN_GOALS:
+        Goal.objects.get_or_create(
+            number=goal.number, defaults={"short_title": goal.short_title, "colour": goal.colour}
+        )
+    forum = factories.EventFactory(
+        slug="civic-forum", title="Civic Forum on the SDGs", start_date="2023-11-28", city="Astana"
+    )
+    forum.goals.add(factories.goal(16))
+    factories.EventOrganisationFactory(event=forum)
+    factories.EventSpeakerFactory(event=forum)
+    factories.CitationFactory(record=forum, quote="The Civic Forum gathered NGOs.")
+    water = factories.EventFactory(slug="water-week", title="Water week", start_date="2022-03-22")
+    water.goals.add(factories.goal(6))
+    factories.GrantFactory().goals.add(factories.goal(16))
+    factories.PositionFactory()
+
+
+def test_search_events_and_open_a_result(page, world):
+    page.goto("/events/")
+    page.get_by_label("Search", exact=True).fill("civic")
+    page.get_by_role("button", name="Show events").click()
+
+    page.get_by_role("link", name="Civic Forum on the SDGs").click()
+
+    expect(page).to_have_url(re.compile(r"/events/civic-forum/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Civic Forum on the SDGs")
+    expect(page.get_by_text("The Civic Forum gathered NGOs.")).to_be_visible()
+
+
+def test_filter_events_by_goal_and_year(page, world):
+    page.goto("/events/")
+    page.get_by_label("Goal", exact=True).select_option("16")
+    page.get_by_label("Year", exact=True).select_option("2023")
+    page.get_by_role("button", name="Show events").click()
+
+    expect(page).to_have_url(re.compile(r"goal=16.*year=2023"))
+    expect(page.locator(".record-title")).to_have_text(["Civic Forum on the SDGs"])
+
+
+@pytest.mark.parametrize(("language", "events"), [("ru", "Мероприятия"), ("kk", "Іс-шаралар")])
+def test_switch_language(page, world, language, events):
+    page.goto("/events/")
+    page.get_by_label("Language", exact=True).select_option(language)
+    page.get_by_role("button", name="Change").click()
+
+    expect(page).to_have_url(re.compile(rf"/{language}/events/$"))
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    expect(page.get_by_role("heading", level=1)).to_have_text(events)
+
+
+def test_main_pages_have_no_serious_accessibility_violations(page, world):
+    axe = Axe()
+    serious = {}
+    for path in MAIN_PAGES:
+        page.goto(path)
+        results = axe.run(page)
+        found = [
+            f"{violation['id']}: {violation['help']}"
+            for violation in results.response["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        if found:
+            serious[path] = found
+
+    assert serious == {}
