@@ -1,10 +1,14 @@
 from typing import Any
 
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from sdgportal.rest.filters import MAX_SEARCH_LENGTH
+from sdgportal.search import validate_search_words
 from sdgportal.selectors import goals_with_counts, source_counts
+from sdgportal.site_search import search_everything
 
 
 class HomeView(TemplateView):
@@ -19,6 +23,25 @@ class AboutView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(**source_counts(), **kwargs)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(max_length=MAX_SEARCH_LENGTH, validators=[validate_search_words])
+
+
+class SearchView(TemplateView):
+    template_name = "sdgportal/search.html"
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = SearchForm(request.GET)
+        asked = bool(request.GET.get("q", "").strip())
+        groups = search_everything(form.cleaned_data["q"]) if form.is_valid() else []
+        response = self.render_to_response(
+            self.get_context_data(form=form, groups=groups, query=request.GET.get("q", ""))
+        )
+        if asked and not form.is_valid():
+            response.status_code = 400
+        return response
 
 
 class RobotsView(TemplateView):

@@ -1,0 +1,20 @@
+"""Template helpers of the public site."""
+
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text: object, query: str) -> SafeString:
+    """The text, HTML-escaped, with each word of the query marked (case-insensitive)."""
+    escaped = escape(str(text))
+    words = sorted({escape(word) for word in str(query).split()}, key=len, reverse=True)
+    if not words:
+        return mark_safe(escaped)
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))

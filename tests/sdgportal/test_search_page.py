@@ -1,0 +1,81 @@
+import pytest
+
+from sdgportal.templatetags.portal import highlight
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_highlight_marks_each_word_and_escapes_the_rest():
+    assert highlight("Civic <b>Forum</b> of civil society", "forum CIVI") == (
+        "<mark>Civi</mark>c &lt;b&gt;<mark>Forum</mark>&lt;/b&gt; of <mark>civi</mark>l society"
+    )
+
+
+def test_search_groups_matches_by_type(client):
+    factories.EventFactory(title="Civic Forum")
+    factories.OrganisationFactory(name="Civic Alliance")
+    factories.PersonFactory(name="Civic Person")
+    factories.GrantFactory(title="Civic education")
+    factories.NationalIndicatorFactory(code="16.7.2", title_en="Civic participation")
+    factories.EventFactory(title="Water summit")
+
+    response = client.get("/search/", {"q": "civic"})
+
+    groups = {
+        group.kind: [str(record) for record in group.records]
+        for group in response.context["groups"]
+    }
+    assert groups == {
+        "events": ["Civic Forum"],
+        "organisations": ["Civic Alliance"],
+        "people": ["Civic Person"],
+        "grants": ["Civic education"],
+        "indicators": ["16.7.2 Civic participation"],
+    }
+    assert '<a href="/events/' in response.text
+    assert "<mark>Civic</mark> Forum" in response.text
+
+
+def test_search_ranks_whole_phrase_matches_first(client):
+    factories.EventFactory(title="Forum of civil society on water")
+    factories.EventFactory(title="Water forum")
+
+    response = client.get("/search/", {"q": "water forum"})
+
+    events = response.context["groups"][0]
+    assert [event.title for event in events.records] == [
+        "Water forum",
+        "Forum of civil society on water",
+    ]
+
+
+def test_search_links_to_the_full_list_with_the_words(client):
+    for number in range(6):
+        factories.EventFactory(title=f"Civic forum {number}")
+
+    response = client.get("/search/", {"q": "civic forum"})
+
+    assert 'href="/events/?search=civic+forum"' in response.text
+
+
+def test_search_refuses_too_many_words(client):
+    response = client.get("/search/", {"q": " ".join(f"w{n}" for n in range(11))})
+
+    assert response.status_code == 400
+    assert "Search for at most 10 different words." in response.text
+
+
+def test_empty_search_shows_just_the_form(client):
+    response = client.get("/search/")
+
+    assert (response.status_code, response.context["groups"]) == (200, [])
+
+
+def test_search_queries_do_not_grow_with_the_matches(client, django_assert_num_queries):
+    for number in range(8):
+        factories.GrantFactory(title=f"Civic grant {number}")
+
+    # a count and a page of matches for each of the five record types
+    with django_assert_num_queries(10):
+        client.get("/search/", {"q": "civic"})
