@@ -31,3 +31,16 @@ def source_counts() -> dict[str, int]:
         "news_count": SourceDocument.objects.filter(kind=SourceDocument.Kind.NEWS_PAGE).count(),
         "indicator_count": NationalIndicator.objects.count(),
     }
+
+
+def headline_figures() -> dict[str, int]:
+    """How many events, organisations, grants and national indicators the portal holds."""
+    from events.models import Event
+    from organisations.models import Grant, Organisation
+
+    return {
+        "events": Event.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "grants": Grant.objects.count(),
+        "indicators": NationalIndicator.objects.count(),
+    }

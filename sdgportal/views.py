@@ -1,21 +1,36 @@
 from typing import Any
 
 from django import forms
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
+from events.selectors import events_in_full
+from organisations.models import Grant
+from organisations.selectors import most_active_partnerships
 from sdgportal.rest.filters import MAX_SEARCH_LENGTH
 from sdgportal.search import validate_search_words
-from sdgportal.selectors import goals_with_counts, source_counts
+from sdgportal.selectors import goals_with_counts, headline_figures, source_counts
 from sdgportal.site_search import search_everything
+
+LATEST = 5
 
 
 class HomeView(TemplateView):
     template_name = "sdgportal/home.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(goals=goals_with_counts(), **kwargs)
+        return super().get_context_data(
+            goals=goals_with_counts(),
+            figures=headline_figures(),
+            latest_events=events_in_full()[:LATEST],
+            recent_grants=Grant.objects.select_related("funder", "recipient").order_by(
+                F("year").desc(nulls_last=True), "-pk"
+            )[:LATEST],
+            partnerships=most_active_partnerships(limit=LATEST),
+            **kwargs,
+        )
 
 
 class AboutView(TemplateView):

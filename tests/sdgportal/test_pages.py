@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from tests import factories
 from tests.factories import EventFactory, GrantFactory, goal
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,9 @@ def test_home_page_queries_do_not_grow_with_data(client, django_assert_max_num_q
     for _ in range(3):
         EventFactory().goals.add(goal(5))
 
-    with django_assert_max_num_queries(1):  # the goals with their counts
+    # goals with counts; four headline counts; latest events with organisers, speakers, goals,
+    # targets, citations; recent grants; partnerships and their organisations
+    with django_assert_max_num_queries(13):
         client.get(reverse("home"))
 
 
@@ -44,3 +47,34 @@ def test_language_switcher_sets_the_language(client):
     response = client.post(reverse("set_language"), {"language": "kk", "next": "/"})
 
     assert (response.status_code, response.url) == (302, "/kk/")
+
+
+def test_home_page_shows_figures_latest_records_and_partnerships(client):
+    ministry = factories.OrganisationFactory(name="Ministry of Justice", sector="state")
+    ngo = factories.OrganisationFactory(name="Legal Aid Centre", sector="ngo")
+    for title in ("Justice forum", "Legal aid week"):
+        event = EventFactory(title=title)
+        factories.EventOrganisationFactory(event=event, organisation=ministry)
+        factories.EventOrganisationFactory(event=event, organisation=ngo, role="partner")
+    GrantFactory(title="Legal aid for villages")
+
+    response = client.get(reverse("home"))
+
+    [partnership] = response.context["partnerships"]
+    assert response.context["figures"] == {
+        "events": 2,
+        "organisations": 4,
+        "grants": 1,
+        "indicators": 0,
+    }
+    assert [e.title for e in response.context["latest_events"]] == [
+        "Legal aid week",
+        "Justice forum",
+    ]
+    assert ({partnership.first.name, partnership.second.name}, partnership.event_count) == (
+        {"Ministry of Justice", "Legal Aid Centre"},
+        2,
+    )
+    assert partnership.is_state_and_civil_society
+    assert "state and civil society" in response.text
+    assert "Legal aid for villages" in response.text
