@@ -129,3 +129,55 @@ def most_active_partnerships(*, limit: int = 5) -> list[Partnership]:
         )
         for pair in pairs
     ]
+
+
+@dataclass(frozen=True)
+class Partner:
+    """An organisation another worked with, and how: joint events, grants either way."""
+
+    organisation: Organisation
+    joint_events: int
+    grants_to: int  # grants the organisation gave this partner
+    grants_from: int  # grants this partner gave the organisation
+
+    @property
+    def weight(self) -> int:
+        return self.joint_events + self.grants_to + self.grants_from
+
+
+def partners_of(organisation: Organisation) -> list[Partner]:
+    """Everyone ``organisation`` shared an event or a grant with, the closest first."""
+    links: dict[int, list[int]] = {}
+
+    def count(rows: QuerySet, field: str, slot: int) -> None:
+        for row in rows:
+            links.setdefault(row[field], [0, 0, 0])[slot] += row["number"]
+
+    count(
+        EventOrganisation.objects.filter(event__participations__organisation=organisation)
+        .exclude(organisation=organisation)
+        .values("organisation")
+        .annotate(number=Count("event", distinct=True))
+        .order_by(),
+        "organisation",
+        0,
+    )
+    count(
+        Grant.objects.filter(funder=organisation, recipient__isnull=False)
+        .values("recipient")
+        .annotate(number=Count("pk"))
+        .order_by(),
+        "recipient",
+        1,
+    )
+    count(
+        Grant.objects.filter(recipient=organisation, funder__isnull=False)
+        .values("funder")
+        .annotate(number=Count("pk"))
+        .order_by(),
+        "funder",
+        2,
+    )
+    partners = Organisation.objects.in_bulk(links)
+    found = [Partner(partners[pk], *numbers) for pk, numbers in links.items()]
+    return sorted(found, key=lambda partner: (-partner.weight, partner.organisation.name))

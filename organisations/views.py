@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
@@ -13,6 +13,7 @@ from organisations.selectors import (
     organisation_choices,
     organisation_countries,
     organisations_in_full,
+    partners_of,
     people_in_full,
 )
 from sdgportal.selectors import goal_choices
@@ -49,6 +50,18 @@ class OrganisationListView(FilteredListView):
 class OrganisationDetailView(DetailView):
     def get_queryset(self) -> QuerySet:
         return organisations_in_full()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        organisation = self.object
+        grants = Grant.objects.select_related("funder", "recipient").order_by(
+            F("year").desc(nulls_last=True), "title"
+        )
+        return super().get_context_data(
+            partners=partners_of(organisation),
+            grants_given=grants.filter(funder=organisation),
+            grants_received=grants.filter(recipient=organisation),
+            **kwargs,
+        )
 
 
 class GrantListView(FilteredListView):

@@ -45,11 +45,15 @@ def test_detail_page_queries_do_not_grow_with_relations(client, django_assert_nu
     organisation = factories.OrganisationFactory(slug="undp")
     person = factories.PersonFactory(slug="aigerim")
     for _ in range(3):
-        factories.EventOrganisationFactory(organisation=organisation)
+        shared = factories.EventOrganisationFactory(organisation=organisation).event
+        factories.EventOrganisationFactory(event=shared)
+        factories.GrantFactory(funder=organisation)
         factories.PositionFactory(organisation=organisation, person=person)
         factories.EventSpeakerFactory(person=person)
 
-    with django_assert_num_queries(3):  # organisation, its events, its people
+    # organisation, its events, its people; partners by events, by grants given and received,
+    # the partners themselves; grants given, grants received
+    with django_assert_num_queries(9):
         client.get("/organisations/undp/")
     with django_assert_num_queries(3):  # person, positions, events spoken at
         client.get("/people/aigerim/")
@@ -177,3 +181,33 @@ def test_people_list_queries_do_not_grow_with_the_rows(client, django_assert_num
     # count, people, positions, events spoken at; the organisations of the filter form
     with django_assert_num_queries(5):
         client.get("/people/")
+
+
+def test_organisation_page_shows_partners_and_how(client):
+    ministry = factories.OrganisationFactory(
+        slug="minjust", name="Ministry of Justice", sector="state"
+    )
+    ngo = factories.OrganisationFactory(name="Legal Aid Centre", sector="ngo")
+    donor = factories.OrganisationFactory(name="Soros Foundation", sector="international")
+    for _ in range(2):
+        event = factories.EventFactory()
+        factories.EventOrganisationFactory(event=event, organisation=ministry)
+        factories.EventOrganisationFactory(event=event, organisation=ngo, role="partner")
+    factories.GrantFactory(title="Legal aid grant", funder=ministry, recipient=ngo)
+    factories.GrantFactory(title="Reform support", funder=donor, recipient=ministry)
+
+    response = client.get("/organisations/minjust/")
+
+    partners = [
+        (p.organisation.name, p.joint_events, p.grants_to, p.grants_from)
+        for p in response.context["partners"]
+    ]
+    assert partners == [("Legal Aid Centre", 2, 1, 0), ("Soros Foundation", 0, 0, 1)]
+    for text in (
+        "2 joint events; 1 grant given to them",
+        "1 grant received from them",
+        "Legal aid grant",
+        "Reform support",
+        "state and civil society",
+    ):
+        assert text in response.text
