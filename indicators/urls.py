@@ -6,4 +6,5 @@ app_name = "indicators"
 urlpatterns = [
     path("goals/", views.GoalListView.as_view(), name="goals"),
     path("goals/<int:number>/", views.GoalDetailView.as_view(), name="goal"),
+    path("indicators/status/", views.ReportingStatusView.as_view(), name="reporting-status"),
 ]

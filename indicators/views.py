@@ -1,10 +1,11 @@
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from events.selectors import events_in_full
 from indicators.models import Goal, NationalIndicator, Target
+from indicators.selectors import reporting_status_by_goal, reporting_status_by_organisation
 from organisations.models import Grant
 from organisations.selectors import organisations_working_on
 from sdgportal.selectors import goals_with_counts
@@ -42,5 +43,17 @@ class GoalDetailView(DetailView):
             organisations=organisations_working_on(goal.number).order_by("name")[
                 : SHOWN_PER_SECTION * 3
             ],
+            **kwargs,
+        )
+
+
+class ReportingStatusView(TemplateView):
+    template_name = "indicators/reporting_status.html"
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            statuses=NationalIndicator.ReportingStatus.choices,
+            by_goal=reporting_status_by_goal(),
+            by_organisation=reporting_status_by_organisation(),
             **kwargs,
         )

@@ -12,6 +12,7 @@ SECTION_PAGES = [
     "home",
     "about",
     "indicators:goals",
+    "indicators:reporting-status",
     "events:list",
     "organisations:list",
     "organisations:people",

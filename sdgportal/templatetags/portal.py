@@ -18,3 +18,9 @@ def highlight(text: object, query: str) -> SafeString:
         return mark_safe(escaped)
     pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
     return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))
+
+
+@register.filter
+def get(mapping: dict, key: str) -> object:
+    """``mapping[key]`` in a template, for keys held in variables."""
+    return mapping.get(key)

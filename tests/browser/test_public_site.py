@@ -19,6 +19,8 @@ MAIN_PAGES = [
     "/grants/",
     "/goals/",
     "/goals/16/",
+    "/indicators/status/",
+    "/search/?q=civic",
     "/about/",
 ]
 

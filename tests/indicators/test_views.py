@@ -65,3 +65,31 @@ def test_goal_page_queries_do_not_grow_with_its_records(client, django_assert_nu
     # citations; grants; organisations
     with django_assert_num_queries(11):
         client.get("/goals/5/")
+
+
+def test_reporting_status_counts_indicators_by_goal_and_by_body(client):
+    bureau = factories.OrganisationFactory(slug="stat", name="Bureau of National Statistics")
+    complete = factories.NationalIndicatorFactory(code="16.1.1", reporting_status="complete")
+    factories.NationalIndicatorFactory(code="16.1.2", reporting_status="notstarted")
+    factories.NationalIndicatorFactory(code="5.1.1", reporting_status="complete")
+    factories.IndicatorOrganisationFactory(indicator=complete, organisation=bureau)
+
+    response = client.get("/indicators/status/")
+
+    rows = {row["number"]: row for row in response.context["by_goal"]}
+    assert (rows[16]["complete"], rows[16]["notstarted"], rows[16]["total"]) == (1, 1, 2)
+    assert (rows[5]["complete"], rows[1]["total"]) == (1, 0)
+    assert [
+        (r["name"], r["complete"], r["total"]) for r in response.context["by_organisation"]
+    ] == [("Bureau of National Statistics", 1, 1)]
+    assert 'href="/organisations/stat/"' in response.text
+
+
+def test_reporting_status_takes_two_queries(client, django_assert_num_queries):
+    for number in range(1, 6):
+        factories.IndicatorOrganisationFactory(
+            indicator=factories.NationalIndicatorFactory(code=f"3.1.{number}")
+        )
+
+    with django_assert_num_queries(2):  # by goal, by responsible body
+        client.get("/indicators/status/")

@@ -53,7 +53,18 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/about/", "/goals/", "/goals/3/", "/events/", "/organisations/", "/people/", "/grants/"],
+    [
+        "/",
+        "/about/",
+        "/goals/",
+        "/goals/3/",
+        "/indicators/status/",
+        "/events/",
+        "/organisations/",
+        "/people/",
+        "/grants/",
+        "/search/",
+    ],
 )
 def test_every_page_has_a_title_breadcrumbs_and_canonical_link(client, path):
     response = client.get(path)
