@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from indicators.models import DimensionValue, Goal, NationalIndicator
+from indicators.models import DimensionValue, Goal, NationalIndicator, Observation
 from organisations.models import Organisation
 
 
@@ -45,3 +45,33 @@ def reporting_status_by_organisation() -> list[dict]:
         .order_by("-total", "name")
         .values("slug", "name", "total", *statuses)
     )
+
+
+def national_series(indicator: NationalIndicator) -> dict:
+    """The indicator's national values (no region) as chart series, one per breakdown.
+
+    The headline series (no breakdown beyond its series) comes first; labels use the
+    breakdown values' names in the active language.
+    """
+    labels = breakdown_labels()
+    series: dict[str, dict] = {}
+    values = (
+        Observation.objects.filter(indicator=indicator, article__isnull=True, region__isnull=True)
+        .order_by("year", "pk")
+        .values_list("year", "value", "disaggregation", "is_headline")
+    )
+    for year, value, breakdown, headline in values:
+        key = "; ".join(f"{name}={code}" for name, code in sorted(breakdown.items()))
+        entry = series.setdefault(
+            key,
+            {
+                "key": key,
+                "label": ", ".join(labels.get((n, c), c) for n, c in sorted(breakdown.items()))
+                or str(indicator.title),
+                "headline": headline,
+                "points": [],
+            },
+        )
+        entry["points"].append([year, float(value)])
+    ordered = sorted(series.values(), key=lambda entry: (not entry["headline"], entry["label"]))
+    return {"unit": indicator.unit, "series": ordered}

@@ -1,11 +1,18 @@
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from events.selectors import events_in_full
 from indicators.models import Goal, NationalIndicator, Target
-from indicators.selectors import reporting_status_by_goal, reporting_status_by_organisation
+from indicators.selectors import (
+    national_series,
+    reporting_status_by_goal,
+    reporting_status_by_organisation,
+)
 from organisations.models import Grant
 from organisations.selectors import organisations_working_on
 from sdgportal.selectors import goals_with_counts
@@ -55,5 +62,29 @@ class ReportingStatusView(TemplateView):
             statuses=NationalIndicator.ReportingStatus.choices,
             by_goal=reporting_status_by_goal(),
             by_organisation=reporting_status_by_organisation(),
+            **kwargs,
+        )
+
+
+class IndicatorDetailView(DetailView):
+    template_name = "indicators/indicator_detail.html"
+    context_object_name = "indicator"
+    slug_field = "code"
+    slug_url_kwarg = "code"
+
+    def get_queryset(self) -> QuerySet[NationalIndicator]:
+        return NationalIndicator.objects.select_related("goal", "global_indicator", "document")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        indicator = self.object
+        chart = national_series(indicator)
+        metadata = indicator.metadata or {}
+        return super().get_context_data(
+            chart=chart,
+            headline=chart["series"][0] if chart["series"] else None,
+            metadata=metadata.get(get_language()) or metadata.get("en") or {},
+            responsible=indicator.responsibilities.select_related("organisation"),
+            csv_url=f"{reverse('api:observation-list')}?"
+            + urlencode({"indicator": indicator.code, "format": "csv", "all": "true"}),
             **kwargs,
         )

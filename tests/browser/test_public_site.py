@@ -93,3 +93,19 @@ def test_main_pages_have_no_serious_accessibility_violations(page, world):
             serious[path] = found
 
     assert serious == {}
+
+
+def test_indicator_chart_draws_and_follows_the_breakdown(page, world):
+    indicator = factories.NationalIndicatorFactory(code="16.1.1", title_en="Victims of homicide")
+    for year, total, women in ((2020, "5.1", "2.0"), (2021, "4.8", "1.9")):
+        factories.ObservationFactory(indicator=indicator, year=year, value=total)
+        factories.ObservationFactory(
+            indicator=indicator, year=year, value=women, disaggregation={"SEX": "F"}
+        )
+
+    page.goto("/indicators/16.1.1/")
+
+    expect(page.locator("#indicator-chart")).to_have_attribute("data-ready", "true")
+    assert page.evaluate("Chart.getChart('indicator-chart').data.datasets[0].data.length") == 2
+    page.get_by_label("Breakdown").select_option(label="F")
+    assert page.evaluate("Chart.getChart('indicator-chart').data.datasets[0].data[0].y") == 2.0

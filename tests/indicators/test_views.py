@@ -93,3 +93,49 @@ def test_reporting_status_takes_two_queries(client, django_assert_num_queries):
 
     with django_assert_num_queries(2):  # by goal, by responsible body
         client.get("/indicators/status/")
+
+
+def test_indicator_page_shows_the_series_table_metadata_and_csv(client):
+    indicator = factories.NationalIndicatorFactory(
+        code="16.3.1",
+        title_en="Victims who reported",
+        metadata={"en": {"Definition": "Share of victims who reported to the police."}},
+    )
+    factories.ObservationFactory(indicator=indicator, year=2021, value="10.5")
+    factories.ObservationFactory(indicator=indicator, year=2022, value="12.25")
+    factories.ObservationFactory(
+        indicator=indicator, year=2022, value="9", disaggregation={"SEX": "F"}
+    )
+    factories.DimensionValueFactory()  # SEX F: Female
+
+    response = client.get("/indicators/16.3.1/")
+
+    assert response.status_code == 200
+    assert [series["label"] for series in response.context["chart"]["series"]] == [
+        "Victims who reported",
+        "Female",
+    ]
+    assert response.context["headline"]["points"] == [[2021, 10.5], [2022, 12.25]]
+    for text in (
+        '<th scope="row">2022</th><td>12.25</td>',
+        "Share of victims who reported to the police.",
+        'href="/api/v1/observations/?indicator=16.3.1&amp;format=csv&amp;all=true"',
+        'id="indicator-data" type="application/json"',
+    ):
+        assert text in response.text
+
+
+def test_indicator_page_is_404_for_an_unknown_code(client):
+    assert client.get("/indicators/99.9.9/").status_code == 404
+
+
+def test_indicator_page_queries_do_not_grow_with_the_values(client, django_assert_num_queries):
+    indicator = factories.NationalIndicatorFactory(code="16.3.1")
+    for year in range(2000, 2020):
+        factories.ObservationFactory(indicator=indicator, year=year)
+        factories.ObservationFactory(indicator=indicator, year=year, disaggregation={"SEX": "F"})
+
+    # indicator with goal, global indicator and document; breakdown labels; values;
+    # responsible bodies
+    with django_assert_num_queries(4):
+        client.get("/indicators/16.3.1/")
