@@ -109,3 +109,5 @@ def test_indicator_chart_draws_and_follows_the_breakdown(page, world):
     assert page.evaluate("Chart.getChart('indicator-chart').data.datasets[0].data.length") == 2
     page.get_by_label("Breakdown").select_option(label="F")
     assert page.evaluate("Chart.getChart('indicator-chart').data.datasets[0].data[0].y") == 2.0
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
