@@ -11,13 +11,10 @@ one request. No network and no server: this measures the portal's own work per r
 import argparse
 import io
 import os
-import shutil
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-from bench.import_indicators import scratch_postgres
+from bench.database import bench_database, database_kind
 
 ENDPOINTS = [
     "/api/v1/events/?page_size=50",
@@ -72,34 +69,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     options = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="sdgportal-bench-"))
-    cleanup = None
-    if options.postgres:
-        os.environ["DATABASE_URL"], cleanup = scratch_postgres(options.postgres)
-    else:
-        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    os.environ["DJANGO_SETTINGS_MODULE"] = "sdgportal.settings.base"
     os.environ["API_ANON_THROTTLE_RATE"] = "off"
-    os.environ["IMPORT_FIXTURES_DIR"] = str(workdir / "fixtures")
-    import django
-    from django.conf import settings
+    with bench_database(options.postgres) as workdir:
+        os.environ["IMPORT_FIXTURES_DIR"] = str(workdir / "fixtures")
+        import django
+        from django.conf import settings
 
-    django.setup()
-    settings.DEBUG = True  # count the queries
-    settings.ALLOWED_HOSTS = ["testserver"]
-    try:
+        django.setup()
+        settings.DEBUG = True  # count the queries
+        settings.ALLOWED_HOSTS = ["testserver"]
         build_database()
-        print(
-            f"database {os.environ['DATABASE_URL'].split('://')[0]}, {options.repeat} requests each"
-        )
+        print(f"database {database_kind()}, {options.repeat} requests each")
         print(f"{'endpoint':<76} {'median':>8} {'p95':>8} {'queries':>7} {'bytes':>9}")
         for path in ENDPOINTS:
             median, p95, queries, size = measure(path, options.repeat)
             print(f"{path:<76} {median:6.1f}ms {p95:6.1f}ms {queries:>7} {size:>9}")
-    finally:
-        if cleanup:
-            cleanup()
-        shutil.rmtree(workdir)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,53 @@
+"""A fresh database for one benchmark run: SQLite in a temporary folder, or PostgreSQL."""
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def bench_database(postgres_server: str | None) -> Iterator[Path]:
+    """Point Django at a new database, yield a scratch folder, then remove both.
+
+    With a PostgreSQL server address a database is created there and dropped afterwards;
+    otherwise it is an SQLite file in the folder. Call ``django.setup()`` inside the block.
+    """
+    workdir = Path(tempfile.mkdtemp(prefix="sdgportal-bench-"))
+    drop = None
+    if postgres_server:
+        os.environ["DATABASE_URL"], drop = scratch_postgres(postgres_server)
+    else:
+        os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "sdgportal.settings.base"
+    try:
+        yield workdir
+    finally:
+        if drop:
+            drop()
+        shutil.rmtree(workdir)
+
+
+def database_kind() -> str:
+    return os.environ["DATABASE_URL"].split("://")[0]
+
+
+def scratch_postgres(server: str) -> tuple[str, Callable[[], None]]:
+    """A new database on the server and a function that drops it."""
+    import psycopg2
+
+    name = f"sdgportal_bench_{os.getpid()}"
+    connection = psycopg2.connect(f"{server.rstrip('/')}/postgres")
+    connection.autocommit = True
+    connection.cursor().execute(f"CREATE DATABASE {name}")
+
+    def drop() -> None:
+        from django.db import connections
+
+        connections.close_all()
+        connection.cursor().execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.close()
+
+    return f"{server.rstrip('/')}/{name}", drop
