@@ -1,7 +1,6 @@
 """Reusable reads about events."""
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django_countries.fields import Country
 
 from events.models import Event, EventOrganisation, EventSpeaker
 from sdgportal.selectors import citations_prefetch
@@ -32,13 +31,6 @@ def event_years() -> list[int]:
     """The years events took place in, newest first."""
     dates = Event.objects.filter(start_date__isnull=False).dates("start_date", "year", order="DESC")
     return [day.year for day in dates]
-
-
-def event_countries() -> list[Country]:
-    """The countries events took place in, by name."""
-    codes = Event.objects.exclude(country="").order_by().values_list("country", flat=True)
-    codes = codes.distinct()
-    return sorted((Country(code) for code in codes), key=lambda country: country.name)
 
 
 def related_events(event: Event, *, limit: int = 5) -> QuerySet[Event]:

@@ -16,12 +16,11 @@ from events.filters import EventFilter
 from events.models import Event, EventKind
 from events.selectors import (
     calendar_events,
-    event_countries,
     event_years,
     events_in_full,
     related_events,
 )
-from sdgportal.selectors import goal_choices
+from sdgportal.selectors import country_choices, goal_choices
 from sdgportal.views import FilteredListView
 
 EVENTS_PER_PAGE = 20
@@ -47,7 +46,7 @@ class EventListView(FilteredListView):
             goal_options=goal_choices(),
             kinds=EventKind.choices,
             years=[(year, year) for year in event_years()],
-            countries=[(country.code, country.name) for country in event_countries()],
+            countries=country_choices(Event.objects.all()),
             online_options=ONLINE_CHOICES,
             sortings=SORTINGS,
             **kwargs,

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
-from django_countries.fields import Country
 
 from events.models import EventOrganisation, EventSpeaker
 from indicators.models import IndicatorOrganisation
@@ -62,12 +61,6 @@ def organisations_in_full() -> QuerySet[Organisation]:
         ),
         Prefetch("positions", queryset=Position.objects.select_related("person")),
     )
-
-
-def organisation_countries() -> list[Country]:
-    """The countries organisations are based in, by name."""
-    codes = Organisation.objects.exclude(country="").order_by().values_list("country", flat=True)
-    return sorted((Country(code) for code in codes.distinct()), key=lambda country: country.name)
 
 
 def grant_totals(grants: QuerySet[Grant]) -> list[dict]:
@@ -147,37 +140,25 @@ class Partner:
 
 def partners_of(organisation: Organisation) -> list[Partner]:
     """Everyone ``organisation`` shared an event or a grant with, the closest first."""
+    given = Grant.objects.filter(funder=organisation, recipient__isnull=False)
+    received = Grant.objects.filter(recipient=organisation, funder__isnull=False)
+    # (the partner's id field, its slot in Partner, rows of that id with a number)
+    counts = [
+        (
+            "organisation",
+            0,
+            EventOrganisation.objects.filter(event__participations__organisation=organisation)
+            .exclude(organisation=organisation)
+            .values("organisation")
+            .annotate(number=Count("event", distinct=True)),
+        ),
+        ("recipient", 1, given.values("recipient").annotate(number=Count("pk"))),
+        ("funder", 2, received.values("funder").annotate(number=Count("pk"))),
+    ]
     links: dict[int, list[int]] = {}
-
-    def count(rows: QuerySet, field: str, slot: int) -> None:
-        for row in rows:
+    for field, slot, rows in counts:
+        for row in rows.order_by():
             links.setdefault(row[field], [0, 0, 0])[slot] += row["number"]
-
-    count(
-        EventOrganisation.objects.filter(event__participations__organisation=organisation)
-        .exclude(organisation=organisation)
-        .values("organisation")
-        .annotate(number=Count("event", distinct=True))
-        .order_by(),
-        "organisation",
-        0,
-    )
-    count(
-        Grant.objects.filter(funder=organisation, recipient__isnull=False)
-        .values("recipient")
-        .annotate(number=Count("pk"))
-        .order_by(),
-        "recipient",
-        1,
-    )
-    count(
-        Grant.objects.filter(recipient=organisation, funder__isnull=False)
-        .values("funder")
-        .annotate(number=Count("pk"))
-        .order_by(),
-        "funder",
-        2,
-    )
     partners = Organisation.objects.in_bulk(links)
     found = [Partner(partners[pk], *numbers) for pk, numbers in links.items()]
     return sorted(found, key=lambda partner: (-partner.weight, partner.organisation.name))

@@ -11,12 +11,11 @@ from organisations.selectors import (
     grant_totals,
     grant_years,
     organisation_choices,
-    organisation_countries,
     organisations_in_full,
     partners_of,
     people_in_full,
 )
-from sdgportal.selectors import goal_choices
+from sdgportal.selectors import country_choices, goal_choices
 from sdgportal.views import FilteredListView
 
 ORGANISATIONS_PER_PAGE = 30
@@ -41,7 +40,7 @@ class OrganisationListView(FilteredListView):
         return super().get_context_data(
             goal_options=goal_choices(),
             sectors=Sector.choices,
-            countries=[(country.code, country.name) for country in organisation_countries()],
+            countries=country_choices(Organisation.objects.all()),
             sortings=SORTINGS,
             **kwargs,
         )

@@ -1,6 +1,7 @@
 """Reads shared by the portal's pages."""
 
 from django.db.models import Count, Prefetch, QuerySet
+from django_countries.fields import Country
 
 from indicators.models import Goal, NationalIndicator
 from sdgportal.models import Citation, SourceDocument
@@ -44,3 +45,10 @@ def headline_figures() -> dict[str, int]:
         "grants": Grant.objects.count(),
         "indicators": NationalIndicator.objects.count(),
     }
+
+
+def country_choices(records: QuerySet) -> list[tuple[str, str]]:
+    """(code, name) of the countries the records name, by name, for a country filter."""
+    codes = records.exclude(country="").order_by().values_list("country", flat=True).distinct()
+    countries = sorted((Country(code) for code in codes), key=lambda country: country.name)
+    return [(country.code, country.name) for country in countries]

@@ -1,5 +1,7 @@
 """sitemap.xml: every public page, in each language."""
 
+from datetime import datetime
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -48,19 +50,31 @@ class GoalSitemap(PortalSitemap):
 class RecordSitemap(PortalSitemap):
     """Records with their own page, newest change first."""
 
-    model: type = Event
+    model: type[Event | Organisation | Person]
 
     def items(self) -> QuerySet:
         return self.model.objects.order_by("-updated_at", "pk").only("slug", "updated_at")
 
-    def lastmod(self, record: Event | Organisation | Person) -> object:
+    def lastmod(self, record: Event | Organisation | Person) -> datetime:
         return record.updated_at
+
+
+class EventSitemap(RecordSitemap):
+    model = Event
+
+
+class OrganisationSitemap(RecordSitemap):
+    model = Organisation
+
+
+class PersonSitemap(RecordSitemap):
+    model = Person
 
 
 SITEMAPS = {
     "sections": SectionSitemap,
     "goals": GoalSitemap,
-    "events": type("EventSitemap", (RecordSitemap,), {"model": Event}),
-    "organisations": type("OrganisationSitemap", (RecordSitemap,), {"model": Organisation}),
-    "people": type("PersonSitemap", (RecordSitemap,), {"model": Person}),
+    "events": EventSitemap,
+    "organisations": OrganisationSitemap,
+    "people": PersonSitemap,
 }
