@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from indicators import codes
+from indicators import codes, maps
 from organisations.models import Organisation
 from sdgportal.models import Article, SourceDocument
 
@@ -297,10 +297,32 @@ class Region(NamedCode):
     boundary = models.JSONField(
         _("boundary"), null=True, blank=True, help_text=_("A GeoJSON geometry.")
     )
+    outline = models.JSONField(
+        _("map outline"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The boundary simplified for maps: an SVG path and its bounding box."),
+    )
 
     class Meta(NamedCode.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        try:
+            self.outline = maps.outline_of(self.boundary) if self.boundary else None
+        except ValidationError:  # clean() reports it; maps leave the region out
+            self.outline = None
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.boundary is not None:
+            try:
+                maps.outline_of(self.boundary)
+            except ValidationError as error:
+                raise ValidationError({"boundary": error}) from error
 
 
 class Dimension(NamedCode):

@@ -2,14 +2,19 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
 from events.selectors import events_in_full
+from indicators.forms import RegionalMapForm
 from indicators.models import Goal, NationalIndicator, Target
 from indicators.selectors import (
+    breakdown_labels,
     national_series,
+    regional_map,
+    regional_series,
     reporting_status_by_goal,
     reporting_status_by_organisation,
 )
@@ -75,13 +80,25 @@ class IndicatorDetailView(DetailView):
     def get_queryset(self) -> QuerySet[NationalIndicator]:
         return NationalIndicator.objects.select_related("goal", "global_indicator", "document")
 
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = super().get(request, *args, **kwargs)
+        map_form = response.context_data["map_form"]
+        if map_form and map_form.errors:
+            response.status_code = 400
+        return response
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         indicator = self.object
-        chart = national_series(indicator)
+        labels = breakdown_labels()
+        chart = national_series(indicator, labels)
         metadata = indicator.metadata or {}
+        by_region = regional_series(indicator, labels)
+        map_form = RegionalMapForm(self.request.GET, by_region) if by_region else None
         return super().get_context_data(
             chart=chart,
             headline=chart["series"][0] if chart["series"] else None,
+            map_form=map_form,
+            regional=regional_map(*map_form.chosen()) if map_form else None,
             metadata=metadata.get(get_language()) or metadata.get("en") or {},
             responsible=indicator.responsibilities.select_related("organisation"),
             csv_url=f"{reverse('api:observation-list')}?"

@@ -111,3 +111,29 @@ def test_indicator_chart_draws_and_follows_the_breakdown(page, world):
     assert page.evaluate("Chart.getChart('indicator-chart').data.datasets[0].data[0].y") == 2.0
     violations = Axe().run(page).response["violations"]
     assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
+def test_indicator_map_draws_the_regions_and_follows_the_year(page, world):
+    indicator = factories.NationalIndicatorFactory(code="3.2.1", title_en="Under-five mortality")
+    akmola = factories.RegionFactory()
+    almaty = factories.RegionFactory(
+        code="KZALA",
+        name_en="Almaty city",
+        boundary={"type": "Polygon", "coordinates": [[[76, 43], [77, 43], [77, 44], [76, 43]]]},
+    )
+    for year, values in ((2020, ("9.5", "7.0")), (2021, ("9.0", "6.5"))):
+        for region, value in zip((akmola, almaty), values, strict=True):
+            factories.ObservationFactory(indicator=indicator, region=region, year=year, value=value)
+
+    page.goto("/indicators/3.2.1/")
+
+    regions = page.locator("[data-region-map] path")
+    expect(regions).to_have_count(2)
+    assert page.locator('[data-region="KZAKM"]').bounding_box()["width"] > 20
+    assert page.locator('[data-region="KZAKM"]').get_attribute("fill") == "#08519c"  # highest
+    expect(page.locator('[data-region="KZALA"] title')).to_have_text("Almaty city: 6.5")
+    page.locator("#id_year").select_option("2020")  # applied without pressing Show
+    expect(page).to_have_url(re.compile(r"year=2020"))
+    expect(page.locator('[data-region="KZALA"] title')).to_have_text("Almaty city: 7")
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []

@@ -135,7 +135,111 @@ def test_indicator_page_queries_do_not_grow_with_the_values(client, django_asser
         factories.ObservationFactory(indicator=indicator, year=year)
         factories.ObservationFactory(indicator=indicator, year=year, disaggregation={"SEX": "F"})
 
-    # indicator with goal, global indicator and document; breakdown labels; values;
-    # responsible bodies
-    with django_assert_num_queries(4):
+    # indicator with goal, global indicator and document; breakdown labels; national values;
+    # regional values; responsible bodies
+    with django_assert_num_queries(5):
         client.get("/indicators/16.3.1/")
+
+
+def _regional_indicator():
+    indicator = factories.NationalIndicatorFactory(code="3.2.1", title_en="Under-five mortality")
+    akmola = factories.RegionFactory()
+    aksu = factories.RegionFactory(code="KZAKSU", name_en="city Aksu", boundary=None)
+    factories.DimensionValueFactory()  # SEX F: Female
+    for year, region, breakdown, value in (
+        (2020, akmola, {}, "10.5"),
+        (2021, akmola, {}, "9.75"),
+        (2021, aksu, {}, "12"),
+        (2019, akmola, {"SEX": "F"}, "8"),
+    ):
+        factories.ObservationFactory(
+            indicator=indicator, year=year, region=region, disaggregation=breakdown, value=value
+        )
+    return indicator
+
+
+def test_indicator_page_maps_the_latest_regional_totals(client):
+    _regional_indicator()
+
+    response = client.get("/indicators/3.2.1/")
+
+    assert response.status_code == 200
+    regional = response.context["regional"]
+    assert (regional.series.label, regional.year) == ("Total", 2021)
+    html = response.text
+    assert '<svg viewBox="' in html
+    assert html.count('<path d="M') == 1  # Akmola has a boundary, Aksu has none
+    assert 'data-region="KZAKM"' in html
+    assert "<title>Akmola: 9.75</title>" in html
+    assert (
+        '<th scope="row">city Aksu <span class="tag">not on the map</span></th><td>12</td>' in html
+    )
+    assert "9.75 – 10.2" in html  # the lightest legend step
+    assert 'value="2020"' in html  # the years of the totals only
+    assert 'value="2019"' not in html
+
+
+def test_indicator_page_maps_the_chosen_breakdown_and_year(client):
+    _regional_indicator()
+
+    response = client.get("/indicators/3.2.1/", {"breakdown": "SEX=F", "year": "2019"})
+
+    assert response.status_code == 200
+    assert (response.context["regional"].series.label, response.context["regional"].year) == (
+        "Female",
+        2019,
+    )
+    assert "<title>Akmola: 8</title>" in response.text
+    assert '<option value="SEX=F" selected>Female</option>' in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ({"year": "1990"}, "year"),
+        ({"year": "soon"}, "year"),
+        ({"breakdown": "SEX=F", "year": "2021"}, "year"),  # the women's series stops in 2019
+        ({"breakdown": "AGE=Y0T4"}, "breakdown"),
+    ],
+)
+def test_indicator_page_refuses_a_map_it_cannot_draw_and_says_why(client, query, field):
+    _regional_indicator()
+
+    response = client.get("/indicators/3.2.1/", query)
+
+    assert response.status_code == 400
+    assert response.context["map_form"].errors[field]
+    assert 'class="form-errors" role="alert"' in response.text
+    assert response.context["regional"].drawn  # a map of what could be used stays on show
+
+
+def test_indicator_page_without_regional_values_has_no_map(client):
+    indicator = factories.NationalIndicatorFactory(code="16.3.1")
+    factories.ObservationFactory(indicator=indicator)
+
+    response = client.get("/indicators/16.3.1/", {"year": "1990"})
+
+    assert response.status_code == 200
+    assert response.context["regional"] is None
+    assert "<svg" not in response.text
+
+
+def test_indicator_map_speaks_russian(client):
+    _regional_indicator()
+
+    response = client.get("/ru/indicators/3.2.1/")
+
+    assert "По регионам" in response.text
+    assert "нет данных" in response.text
+
+
+def test_indicator_map_queries_do_not_grow_with_the_regions(client, django_assert_num_queries):
+    indicator = factories.NationalIndicatorFactory(code="3.2.1")
+    for number in range(20):
+        region = factories.RegionFactory(code=f"KZ{number:02}")
+        for year in (2020, 2021):
+            factories.ObservationFactory(indicator=indicator, region=region, year=year)
+
+    # the five of a page without regional values, and the regions to draw
+    with django_assert_num_queries(6):
+        client.get("/indicators/3.2.1/")
