@@ -287,6 +287,9 @@ class Grant(CuratedRecord):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("organisations:grant", kwargs={"slug": self.slug})
+
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from events.models import EventOrganisation, EventSpeaker
-from indicators.models import IndicatorOrganisation
+from indicators.models import Goal, IndicatorOrganisation
 from organisations.models import Grant, Organisation, Person, Position, Sector
+from sdgportal.selectors import citations_prefetch
 
 NEWEST_EVENT_FIRST = (F("event__start_date").desc(nulls_last=True), "event__title")
 
@@ -47,6 +48,35 @@ def people_in_full() -> QuerySet[Person]:
                 *NEWEST_EVENT_FIRST
             ),
         ),
+    )
+
+
+def people_with_sources() -> QuerySet[Person]:
+    """People in full, with the citations that source them."""
+    return people_in_full().prefetch_related(citations_prefetch())
+
+
+def goals_spoken_on(person: Person) -> QuerySet[Goal]:
+    """The goals of the events ``person`` spoke at, each once, by number."""
+    return Goal.objects.filter(events__appearances__person=person).distinct().order_by("number")
+
+
+def grants_in_full() -> QuerySet[Grant]:
+    """Grants with their organisations, goals, targets and sources."""
+    return Grant.objects.select_related("funder", "operator", "recipient").prefetch_related(
+        "goals", "targets", citations_prefetch()
+    )
+
+
+def other_grants_of_funder(grant: Grant, *, limit: int = 5) -> QuerySet[Grant]:
+    """The funder's other grants with their recipients, newest first (undated last)."""
+    if grant.funder_id is None:
+        return Grant.objects.none()
+    return (
+        Grant.objects.filter(funder_id=grant.funder_id)
+        .exclude(pk=grant.pk)
+        .select_related("recipient")
+        .order_by(F("year").desc(nulls_last=True), "title")[:limit]
     )
 
 

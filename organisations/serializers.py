@@ -85,6 +85,7 @@ class GrantSerializer(CleanModelSerializer):
     sdg_goals = goal_numbers()
     sdg_targets = target_codes()
     sources = CitationSerializer(source="citations", many=True, read_only=True)
+    url = PublicURLField()
 
     class Meta:
         model = Grant
@@ -107,5 +108,6 @@ class GrantSerializer(CleanModelSerializer):
             "sdg_targets",
             "sources",
             "review_status",
+            "url",
         ]
         read_only_fields = ["review_status"]

@@ -8,12 +8,16 @@ from django.views.generic import DetailView
 from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
 from organisations.models import Currency, Grant, Organisation, Person, Sector
 from organisations.selectors import (
+    goals_spoken_on,
     grant_totals,
     grant_years,
+    grants_in_full,
     organisation_choices,
     organisations_in_full,
+    other_grants_of_funder,
     partners_of,
     people_in_full,
+    people_with_sources,
 )
 from sdgportal.selectors import country_choices, goal_choices
 from sdgportal.views import FilteredListView
@@ -93,6 +97,14 @@ class GrantListView(FilteredListView):
         return query.urlencode()
 
 
+class GrantDetailView(DetailView):
+    def get_queryset(self) -> QuerySet[Grant]:
+        return grants_in_full()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(other_grants=other_grants_of_funder(self.object), **kwargs)
+
+
 class PersonListView(FilteredListView):
     filterset_class = PersonFilter
     template_name = "organisations/person_list.html"
@@ -108,5 +120,8 @@ class PersonListView(FilteredListView):
 
 
 class PersonDetailView(DetailView):
-    def get_queryset(self) -> QuerySet:
-        return people_in_full()
+    def get_queryset(self) -> QuerySet[Person]:
+        return people_with_sources()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(goals=goals_spoken_on(self.object), **kwargs)

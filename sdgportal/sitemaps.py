@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from events.models import Event
 from indicators.models import Goal
-from organisations.models import Organisation, Person
+from organisations.models import Grant, Organisation, Person
 
 SECTION_PAGES = [
     "home",
@@ -50,12 +50,12 @@ class GoalSitemap(PortalSitemap):
 class RecordSitemap(PortalSitemap):
     """Records with their own page, newest change first."""
 
-    model: type[Event | Organisation | Person]
+    model: type[Event | Organisation | Person | Grant]
 
     def items(self) -> QuerySet:
         return self.model.objects.order_by("-updated_at", "pk").only("slug", "updated_at")
 
-    def lastmod(self, record: Event | Organisation | Person) -> datetime:
+    def lastmod(self, record: Event | Organisation | Person | Grant) -> datetime:
         return record.updated_at
 
 
@@ -71,10 +71,15 @@ class PersonSitemap(RecordSitemap):
     model = Person
 
 
+class GrantSitemap(RecordSitemap):
+    model = Grant
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "goals": GoalSitemap,
     "events": EventSitemap,
     "organisations": OrganisationSitemap,
     "people": PersonSitemap,
+    "grants": GrantSitemap,
 }

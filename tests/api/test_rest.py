@@ -203,12 +203,12 @@ def test_csv_full_export_is_a_streamed_attachment(api_client):
     assert len(lines) == 1 + 17
 
 
-def test_csv_columns_flatten_references_and_lists():
+def test_csv_columns_flatten_references_and_lists(rf):
     grant = factories.GrantFactory(
         title="=HYPERLINK(x)", funder=factories.OrganisationFactory(slug="eu", name="EU")
     )
     grant.goals.add(factories.goal(5), factories.goal(16))
-    serializer = GrantSerializer(grant, context={"request": None})
+    serializer = GrantSerializer(grant, context={"request": rf.get("/")})
 
     columns = columns_of(serializer)
     row = dict(

@@ -81,6 +81,7 @@ GRANT_CSV_HEADER = [
     "sdg_targets",
     "sources",
     "review_status",
+    "url",
 ]
 THREE_SIXTY_CSV_HEADER = [
     "Identifier",
@@ -1026,6 +1027,7 @@ def test_grant_detail_shows_every_field(api_client):
             },
         ],
         "review_status": "reviewed",
+        "url": "http://testserver/grants/eri-2020-1/",
     }
 
 
@@ -1053,6 +1055,7 @@ def test_grant_detail_of_an_incomplete_grant_shows_nulls(api_client):
         "sdg_targets": [],
         "sources": [],
         "review_status": "reviewed",
+        "url": "http://testserver/grants/unknown-1/",
     }
 
 
@@ -1273,6 +1276,7 @@ def test_grant_list_as_csv_flattens_organisations_and_lists(api_client):
             "article_url: https://news.kz/grants; published_on: 2020-03-16; "
             "quote: The institute receives 25 million tenge.)",
             "reviewed",
+            "http://testserver/grants/eri-2020-1/",
         ],
     ]
 
@@ -1817,6 +1821,7 @@ def test_staff_creates_a_grant(staff_api_client):
         "sdg_targets": ["16.3"],
         "sources": [],
         "review_status": "reviewed",
+        "url": "http://testserver/grants/eri-2020-1/",
     }
 
 

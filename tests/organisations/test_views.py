@@ -1,3 +1,5 @@
+import re
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -35,28 +37,26 @@ def test_person_page_shows_positions_and_events(client):
         assert text in response.text
 
 
-def test_organisation_and_person_pages_are_404_for_unknown_slugs(client):
-    statuses = [client.get(url).status_code for url in ("/organisations/x/", "/people/x/")]
+def test_organisation_person_and_grant_pages_are_404_for_unknown_slugs(client):
+    urls = ("/organisations/x/", "/people/x/", "/grants/x/")
 
-    assert statuses == [404, 404]
+    statuses = [client.get(url).status_code for url in urls]
+
+    assert statuses == [404, 404, 404]
 
 
-def test_detail_page_queries_do_not_grow_with_relations(client, django_assert_num_queries):
+def test_organisation_page_queries_do_not_grow_with_relations(client, django_assert_num_queries):
     organisation = factories.OrganisationFactory(slug="undp")
-    person = factories.PersonFactory(slug="aigerim")
     for _ in range(3):
         shared = factories.EventOrganisationFactory(organisation=organisation).event
         factories.EventOrganisationFactory(event=shared)
         factories.GrantFactory(funder=organisation)
-        factories.PositionFactory(organisation=organisation, person=person)
-        factories.EventSpeakerFactory(person=person)
+        factories.PositionFactory(organisation=organisation)
 
     # organisation, its events, its people; partners by events, by grants given and received,
     # the partners themselves; grants given, grants received
     with django_assert_num_queries(9):
         client.get("/organisations/undp/")
-    with django_assert_num_queries(3):  # person, positions, events spoken at
-        client.get("/people/aigerim/")
 
 
 def organisation_names(response):
@@ -211,3 +211,297 @@ def test_organisation_page_shows_partners_and_how(client):
         "state and civil society",
     ):
         assert text in response.text
+
+
+def badge_numbers(response) -> list[str]:
+    return re.findall(r'<li class="goal-badge"[^>]*>(\d+)</li>', response.text)
+
+
+def full_grant():
+    """A grant with every field, two goals, a target and a quoted source."""
+    grant = factories.GrantFactory(
+        slug="eri-2020-1",
+        identifier="360G-sdgportal-eri-2020-1",
+        title="Monitoring SDG 16",
+        funder=factories.OrganisationFactory(slug="minfin", name="Ministry of Finance"),
+        operator=factories.OrganisationFactory(
+            slug="cisc", name="Civil Initiatives Support Centre"
+        ),
+        recipient=factories.OrganisationFactory(slug="eri", name="Economic Research Institute"),
+        instrument="state_grant",
+        programme="State grants for NGOs",
+        purpose="Monitor access to justice.",
+        amount="25000000.50",
+        currency="KZT",
+        award_date=date(2020, 3, 15),
+        year=2020,
+    )
+    grant.goals.set([factories.goal(16), factories.goal(5)])
+    grant.targets.set([factories.TargetFactory(code="16.3")])
+    factories.CitationFactory(
+        record=grant,
+        article__title="Ministry awards grants",
+        article__url="https://news.kz/grants",
+        quote="The institute receives 25 million tenge.",
+    )
+    return grant
+
+
+def test_grant_page_shows_each_field_with_its_organisations_linked(client):
+    full_grant()
+
+    response = client.get("/grants/eri-2020-1/")
+
+    assert response.status_code == 200
+    for html in (
+        "<title>Monitoring SDG 16 — SDG Partnership Portal</title>",
+        '<link rel="canonical" href="http://testserver/grants/eri-2020-1/">',
+        '<li><a href="/grants/">Grants</a></li><li aria-current="page">Monitoring SDG 16</li>',
+        "<h1>Monitoring SDG 16</h1>",
+        '<dt>Funder</dt><dd><a href="/organisations/minfin/">Ministry of Finance</a></dd>',
+        '<dt>Operator</dt><dd><a href="/organisations/cisc/">Civil Initiatives Support Centre'
+        "</a></dd>",
+        '<dt>Recipient</dt><dd><a href="/organisations/eri/">Economic Research Institute</a></dd>',
+        "<dt>Instrument</dt><dd>State grant</dd>",
+        "<dt>Programme</dt><dd>State grants for NGOs</dd>",
+        '<dt>Amount</dt><dd>25,000,000.50 <abbr title="Kazakhstani tenge">KZT</abbr></dd>',
+        '<dt>Award date</dt><dd><time datetime="2020-03-15">March 15, 2020</time></dd>',
+        "<dt>SDG targets</dt><dd>16.3 Promote the rule of law</dd>",
+        "<dt>Identifier</dt><dd><code>360G-sdgportal-eri-2020-1</code></dd>",
+        "<h2>Purpose</h2>\n  <p>Monitor access to justice.</p>",
+        '<li><a href="https://news.kz/grants">Ministry awards grants</a>'
+        "<blockquote>The institute receives 25 million tenge.</blockquote></li>",
+    ):
+        assert html in response.text
+    assert badge_numbers(response) == ["5", "16"]
+
+
+def test_grant_page_without_award_date_gives_the_year_and_leaves_out_the_unknown(client):
+    factories.GrantFactory(
+        slug="unknown-1", funder=None, recipient=None, amount=None, currency="", year=2021
+    )
+
+    response = client.get("/grants/unknown-1/")
+
+    for html in (
+        "<dt>Funder</dt><dd>Not known</dd>",
+        "<dt>Recipient</dt><dd>Not known</dd>",
+        "<dt>Year</dt><dd>2021</dd>",
+    ):
+        assert html in response.text
+    for left_out in ("Operator", "Amount", "Award date", "SDG goals", "Sources", "Other grants"):
+        assert left_out not in response.text
+
+
+def test_grant_page_lists_a_few_other_grants_of_the_funder_newest_first(client):
+    funder = factories.OrganisationFactory(slug="eu", name="European Union")
+    factories.GrantFactory(slug="main", funder=funder, year=2020)
+    for year in (2018, 2021, None, 2019, 2017, 2016):
+        factories.GrantFactory(title=f"EU grant {year}", funder=funder, year=year)
+    factories.GrantFactory(title="From another funder", year=2022)
+
+    response = client.get("/grants/main/")
+
+    assert [grant.title for grant in response.context["other_grants"]] == [
+        "EU grant 2021",
+        "EU grant 2019",
+        "EU grant 2018",
+        "EU grant 2017",
+        "EU grant 2016",
+    ]
+    assert "<h2>Other grants from European Union</h2>" in response.text
+    assert '<a href="/grants/?funder=eu">All grants from this funder</a>' in response.text
+
+
+def test_sitemap_gives_every_grant_in_three_languages(client):
+    factories.GrantFactory(slug="eri-2020-1")
+
+    response = client.get("/sitemap-grants.xml")
+
+    assert re.findall(r"<loc>([^<]+)</loc>", response.text) == [
+        "http://testserver/grants/eri-2020-1/",
+        "http://testserver/ru/grants/eri-2020-1/",
+        "http://testserver/kk/grants/eri-2020-1/",
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/grants/",
+        "/organisations/minfin/",
+        "/organisations/eri/",
+        "/",
+        "/goals/16/",
+        "/search/?q=justice",
+    ],
+)
+def test_pages_naming_a_grant_link_to_its_page(client, url):
+    full_grant()
+
+    response = client.get(url)
+
+    assert response.text.count('<a href="/grants/eri-2020-1/">Monitoring SDG 16</a>') == 1
+
+
+@pytest.mark.parametrize("relations", [1, 5])
+def test_grant_page_queries_do_not_grow_with_relations(
+    client, django_assert_max_num_queries, relations
+):
+    funder = factories.OrganisationFactory()
+    grant = factories.GrantFactory(slug="g", funder=funder, operator=funder)
+    grant.goals.set([factories.goal(number) for number in range(1, relations + 1)])
+    grant.targets.set(
+        [factories.TargetFactory(code=f"{number}.1") for number in range(1, relations + 1)]
+    )
+    for _ in range(relations):
+        factories.CitationFactory(record=grant)
+        factories.GrantFactory(funder=funder)
+
+    # the grant joined to funder, operator and recipient; its goals, its targets, its sources
+    # joined to document and article; the funder's other grants joined to their recipients
+    with django_assert_max_num_queries(5):
+        response = client.get("/grants/g/")
+
+    shown = response.context["grant"]
+    assert (
+        len(badge_numbers(response)),
+        len(shown.targets.all()),
+        len(shown.citations.all()),
+        len(response.context["other_grants"]),
+    ) == (relations,) * 4
+
+
+def test_person_page_shows_aliases_and_positions_with_their_dates(client):
+    person = factories.PersonFactory(
+        slug="aigerim", name="Aigerim Nurlanovna", aliases=["Aigerim Nurlanova", "Айгерим"]
+    )
+    undp = factories.OrganisationFactory(slug="undp", name="UNDP Kazakhstan")
+    legal_aid = factories.OrganisationFactory(slug="legal-aid", name="Legal Aid Centre")
+    factories.PositionFactory(
+        person=person, organisation=legal_aid, title="Board member"
+    )  # dates unknown
+    factories.PositionFactory(
+        person=person, organisation=undp, title="Director", start_date=date(2021, 2, 1)
+    )
+    factories.PositionFactory(
+        person=person,
+        organisation=None,
+        title="Adviser",
+        start_date=date(2018, 1, 10),
+        end_date=date(2020, 12, 31),
+    )
+    factories.PositionFactory(
+        person=person, organisation=None, title="Volunteer", end_date=date(2017, 5, 1)
+    )
+
+    response = client.get("/people/aigerim/")
+
+    positions = [
+        line.strip()
+        for line in response.text.split("<h2>Positions</h2>")[1].split("</ul>")[0].splitlines()
+        if line.strip().startswith("<li>")
+    ]
+    assert positions == [
+        '<li>Director, <a href="/organisations/undp/">UNDP Kazakhstan</a> '
+        '<span class="record-meta">(<time datetime="2021-02-01">Feb. 1, 2021</time> – current)'
+        "</span></li>",
+        '<li>Adviser <span class="record-meta">(<time datetime="2018-01-10">Jan. 10, 2018</time>'
+        ' – <time datetime="2020-12-31">Dec. 31, 2020</time>)</span></li>',
+        '<li>Board member, <a href="/organisations/legal-aid/">Legal Aid Centre</a></li>',
+        '<li>Volunteer <span class="record-meta">(until May 1, 2017)</span></li>',
+    ]
+    assert "<dt>Also written as</dt><dd>Aigerim Nurlanova; Айгерим</dd>" in response.text
+    for html in (
+        "<title>Aigerim Nurlanovna — SDG Partnership Portal</title>",
+        '<link rel="canonical" href="http://testserver/people/aigerim/">',
+        '<li><a href="/people/">People</a></li><li aria-current="page">Aigerim Nurlanovna</li>',
+    ):
+        assert html in response.text
+
+
+def test_person_page_shows_events_spoken_at_with_date_place_role_and_title(client):
+    person = factories.PersonFactory(slug="aigerim")
+    undp = factories.OrganisationFactory(slug="undp", name="UNDP Kazakhstan")
+    forum = factories.EventFactory(
+        slug="civic-forum",
+        title="Civic Forum",
+        start_date=date(2023, 6, 1),
+        start_precision="month",
+        city="Almaty",
+    )
+    webinar = factories.EventFactory(
+        slug="webinar", title="SDG webinar", start_date=date(2022, 3, 4), city="", is_online=True
+    )
+    factories.EventSpeakerFactory(
+        person=person, event=forum, role="moderator", title="Director", organisation=undp
+    )
+    factories.EventSpeakerFactory(person=person, event=webinar, title="")
+
+    response = client.get("/people/aigerim/")
+
+    for html in (
+        '<h3 class="record-title"><a href="/events/civic-forum/">Civic Forum</a></h3>\n'
+        '      <p class="record-meta"><time datetime="2023-06-01">June 2023</time> · Almaty</p>\n'
+        '      <p>Moderator, Director, <a href="/organisations/undp/">UNDP Kazakhstan</a></p>',
+        '<h3 class="record-title"><a href="/events/webinar/">SDG webinar</a></h3>\n'
+        '      <p class="record-meta"><time datetime="2022-03-04">March 4, 2022</time>'
+        " · Online</p>\n"
+        "      <p>Speaker</p>",
+    ):
+        assert html in response.text
+    assert response.text.index("Civic Forum") < response.text.index("SDG webinar")
+
+
+def test_person_page_shows_the_goals_of_their_events_once_each_in_order(client):
+    person = factories.PersonFactory(slug="aigerim")
+    for numbers in ((16, 5), (5, 4)):
+        event = factories.EventFactory()
+        event.goals.set([factories.goal(number) for number in numbers])
+        factories.EventSpeakerFactory(person=person, event=event)
+    factories.EventFactory().goals.set([factories.goal(1)])
+
+    response = client.get("/people/aigerim/")
+
+    assert badge_numbers(response) == ["4", "5", "16"]
+
+
+def test_person_page_shows_sources_with_quotes(client):
+    person = factories.PersonFactory(slug="aigerim")
+    factories.CitationFactory(
+        record=person, article__title="Forum opens", quote="Aigerim Nurlanovna opened the forum."
+    )
+
+    response = client.get("/people/aigerim/")
+
+    assert (
+        "<li>Forum opens<blockquote>Aigerim Nurlanovna opened the forum.</blockquote></li>"
+        in response.text
+    )
+
+
+@pytest.mark.parametrize("relations", [1, 5])
+def test_person_page_queries_do_not_grow_with_relations(
+    client, django_assert_max_num_queries, relations
+):
+    person = factories.PersonFactory(slug="aigerim")
+    for number in range(1, relations + 1):
+        factories.PositionFactory(person=person)
+        event = factories.EventSpeakerFactory(
+            person=person, organisation=factories.OrganisationFactory()
+        ).event
+        event.goals.set([factories.goal(number)])
+        factories.CitationFactory(record=person)
+
+    # the person; positions joined to organisations; events spoken at joined to event and
+    # organisation; sources joined to document and article; the goals of those events
+    with django_assert_max_num_queries(5):
+        response = client.get("/people/aigerim/")
+
+    shown = response.context["person"]
+    assert (
+        len(shown.positions.all()),
+        len(shown.appearances.all()),
+        len(shown.citations.all()),
+        len(badge_numbers(response)),
+    ) == (relations,) * 4

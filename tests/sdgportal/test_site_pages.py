@@ -25,7 +25,7 @@ def test_sitemap_index_lists_each_section(client):
     sections = re.findall(r"<loc>http://testserver/sitemap-(\w+)\.xml</loc>", response.text)
     assert (response.status_code, sections) == (
         200,
-        ["sections", "goals", "events", "organisations", "people"],
+        ["sections", "goals", "events", "organisations", "people", "grants"],
     )
 
 
