@@ -6,7 +6,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from events.models import EventOrganisation, EventSpeaker
 from indicators.models import Goal, IndicatorOrganisation
-from organisations.models import Grant, Organisation, Person, Position, Sector
+from organisations.models import Grant, Organisation, Person, Position
 from sdgportal.selectors import citations_prefetch
 
 NEWEST_EVENT_FIRST = (F("event__start_date").desc(nulls_last=True), "event__title")
@@ -116,42 +116,6 @@ def grant_years() -> list[int]:
         Grant.objects.filter(year__isnull=False).order_by("-year").values_list("year", flat=True)
     )
     return list(years.distinct())
-
-
-@dataclass(frozen=True)
-class Partnership:
-    """Two organisations that took part in the same events."""
-
-    first: Organisation
-    second: Organisation
-    event_count: int
-
-    @property
-    def is_state_and_civil_society(self) -> bool:
-        sectors = {self.first.sector, self.second.sector}
-        return Sector.STATE in sectors and Sector.NGO in sectors
-
-
-def most_active_partnerships(*, limit: int = 5) -> list[Partnership]:
-    """The pairs of organisations with the most events in common, most first."""
-    pairs = list(
-        EventOrganisation.objects.filter(
-            event__participations__organisation_id__gt=F("organisation_id")
-        )
-        .values("organisation_id", partner_id=F("event__participations__organisation_id"))
-        .annotate(event_count=Count("event", distinct=True))
-        .order_by("-event_count", "organisation_id", "partner_id")[:limit]
-    )
-    ids = {pair["organisation_id"] for pair in pairs} | {pair["partner_id"] for pair in pairs}
-    organisations = Organisation.objects.in_bulk(ids)
-    return [
-        Partnership(
-            organisations[pair["organisation_id"]],
-            organisations[pair["partner_id"]],
-            pair["event_count"],
-        )
-        for pair in pairs
-    ]
 
 
 @dataclass(frozen=True)

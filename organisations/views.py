@@ -1,12 +1,15 @@
 from typing import Any
 
 from django.db.models import Count, F, QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
 from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
+from organisations.forms import PartnershipFilterForm
 from organisations.models import Currency, Grant, Organisation, Person, Sector
+from organisations.partnerships import network_picture, partnerships, sector_legend
 from organisations.selectors import (
     goals_spoken_on,
     grant_totals,
@@ -25,6 +28,7 @@ from sdgportal.views import FilteredListView
 ORGANISATIONS_PER_PAGE = 30
 GRANTS_PER_PAGE = 30
 PEOPLE_PER_PAGE = 30
+PARTNERSHIPS_PER_PAGE = 30
 GRANT_SORTINGS = [("-year", _("Newest first")), ("year", _("Oldest first")), ("title", _("Title"))]
 SORTINGS = [("name", _("Name")), ("-name", _("Name, Z to A"))]
 
@@ -125,3 +129,31 @@ class PersonDetailView(DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(goals=goals_spoken_on(self.object), **kwargs)
+
+
+class PartnershipListView(ListView):
+    """Pairs of organisations that worked together, with the evidence; a bad filter is a 400."""
+
+    template_name = "organisations/partnership_list.html"
+    context_object_name = "partnership_list"
+    paginate_by = PARTNERSHIPS_PER_PAGE
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.form = PartnershipFilterForm(request.GET)
+        response = super().get(request, *args, **kwargs)
+        if self.form.errors:
+            response.status_code = 400
+        return response
+
+    def get_queryset(self) -> list:
+        if self.form.is_bound and not self.form.is_valid():
+            return []
+        return sorted(partnerships(**self.form.narrowing()), key=self.form.sort_key())
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return super().get_context_data(
+            form=self.form,
+            network=network_picture(self.object_list),
+            sector_legend=sector_legend(),
+            **kwargs,
+        )

@@ -18,6 +18,7 @@ SECTION_PAGES = [
     "events:list",
     "organisations:list",
     "organisations:people",
+    "organisations:partnerships",
     "organisations:grants",
 ]
 

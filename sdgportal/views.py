@@ -8,7 +8,7 @@ from django_filters.views import FilterView
 
 from events.selectors import events_in_full
 from organisations.models import Grant
-from organisations.selectors import most_active_partnerships
+from organisations.partnerships import partnerships
 from sdgportal.rest.filters import MAX_SEARCH_LENGTH
 from sdgportal.search import validate_search_words
 from sdgportal.selectors import goals_with_counts, headline_figures, source_counts
@@ -28,7 +28,7 @@ class HomeView(TemplateView):
             recent_grants=Grant.objects.select_related("funder", "recipient").order_by(
                 F("year").desc(nulls_last=True), "-pk"
             )[:LATEST],
-            partnerships=most_active_partnerships(limit=LATEST),
+            partnerships=partnerships()[:LATEST],
             **kwargs,
         )
 

@@ -17,6 +17,7 @@ MAIN_PAGES = [
     "/organisations/",
     "/people/",
     "/grants/",
+    "/partnerships/",
     "/goals/",
     "/goals/16/",
     "/indicators/status/",
@@ -137,3 +138,26 @@ def test_indicator_map_draws_the_regions_and_follows_the_year(page, world):
     expect(page.locator('[data-region="KZALA"] title')).to_have_text("Almaty city: 7")
     violations = Axe().run(page).response["violations"]
     assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
+def test_partnerships_filter_and_the_network_leads_to_an_organisation(page, world):
+    ministry = factories.OrganisationFactory(
+        name="Ministry of Justice", slug="ministry-of-justice", sector="state"
+    )
+    ngo = factories.OrganisationFactory(name="Legal Aid Centre", slug="legal-aid", sector="ngo")
+    forum = factories.EventFactory(title="Justice forum", start_date="2024-02-01")
+    for organisation in (ministry, ngo):
+        factories.EventOrganisationFactory(event=forum, organisation=organisation)
+
+    page.goto("/partnerships/")
+    expect(page.locator("[data-network] circle")).not_to_have_count(0)
+    page.get_by_label("Kind").select_option(label="State and civil society")
+    page.get_by_label("Year").select_option("2024")
+    page.get_by_role("button", name="Show partnerships").click()
+
+    expect(page).to_have_url(re.compile(r"kind=state-ngo.*year=2024"))
+    expect(page.locator(".record-item")).to_have_count(1)
+    expect(page.locator(".record-item")).to_contain_text("Justice forum")
+    expect(page.locator("[data-network] circle")).to_have_count(2)
+    page.locator('[data-organisation="legal-aid"]').click()
+    expect(page).to_have_url(re.compile(r"/organisations/legal-aid/$"))

@@ -38,8 +38,9 @@ def test_home_page_queries_do_not_grow_with_data(client, django_assert_max_num_q
         EventFactory().goals.add(goal(5))
 
     # goals with counts; four headline counts; latest events with organisers, speakers, goals,
-    # targets, citations; recent grants; partnerships and their organisations
-    with django_assert_max_num_queries(13):
+    # targets, citations; recent grants; partnerships: events, grants, goals, their links,
+    # taking part, organisations
+    with django_assert_max_num_queries(18):
         client.get(reverse("home"))
 
 
@@ -60,7 +61,7 @@ def test_home_page_shows_figures_latest_records_and_partnerships(client):
 
     response = client.get(reverse("home"))
 
-    [partnership] = response.context["partnerships"]
+    partnership, funding = response.context["partnerships"]
     assert response.context["figures"] == {
         "events": 2,
         "organisations": 4,
@@ -71,10 +72,11 @@ def test_home_page_shows_figures_latest_records_and_partnerships(client):
         "Legal aid week",
         "Justice forum",
     ]
-    assert ({partnership.first.name, partnership.second.name}, partnership.event_count) == (
+    assert ({partnership.first.name, partnership.second.name}, len(partnership.events)) == (
         {"Ministry of Justice", "Legal Aid Centre"},
         2,
     )
+    assert [grant.title for grant in funding.grants] == ["Legal aid for villages"]
     assert partnership.is_state_and_civil_society
     assert "state and civil society" in response.text
     assert "Legal aid for villages" in response.text

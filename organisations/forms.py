@@ -1,0 +1,59 @@
+"""Forms of the organisation pages."""
+
+from collections.abc import Callable
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from events.selectors import event_years
+from organisations.models import Organisation
+from organisations.partnerships import KINDS, Partnership, newest_first, strongest_first
+from organisations.selectors import grant_years
+from sdgportal.selectors import goal_choices
+
+PARTNERSHIP_SORTINGS = {
+    "strongest": (_("Most evidence first"), strongest_first),
+    "newest": (_("Most recent first"), newest_first),
+}
+
+
+class PartnershipFilterForm(forms.Form):
+    """The partnerships a reader asks for; every field may be left empty."""
+
+    goal = forms.TypedChoiceField(label=_("Goal"), coerce=int, required=False)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=None,
+        error_messages={"invalid_choice": _("There is no organisation with this slug.")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=[(kind, label) for kind, (label, _pair) in KINDS.items()],
+        required=False,
+    )
+    ordering = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[(value, label) for value, (label, _order) in PARTNERSHIP_SORTINGS.items()],
+        required=False,
+    )
+
+    def __init__(self, query: QueryDict) -> None:
+        super().__init__(query or None)
+        self.fields["goal"].choices = goal_choices()
+        years = sorted(set(event_years()) | set(grant_years()), reverse=True)
+        self.fields["year"].choices = [(year, year) for year in years]
+
+    def narrowing(self) -> dict:
+        """The filters chosen, as ``partnerships()`` takes them."""
+        chosen = self.cleaned_data if self.is_bound else {}
+        return {name: value for name, value in chosen.items() if value and name != "ordering"}
+
+    def sort_key(self) -> Callable[[Partnership], tuple]:
+        """How to order the partnerships: as chosen, the strongest first otherwise."""
+        chosen = self.cleaned_data.get("ordering") if self.is_bound else ""
+        return PARTNERSHIP_SORTINGS[chosen or "strongest"][1]

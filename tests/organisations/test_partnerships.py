@@ -1,0 +1,178 @@
+from datetime import date
+
+import pytest
+
+from organisations.partnerships import (
+    SECTOR_COLOURS,
+    network_picture,
+    newest_first,
+    partnerships,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ministry():
+    return factories.OrganisationFactory(name="Ministry of Justice", sector="state")
+
+
+@pytest.fixture
+def ngo():
+    return factories.OrganisationFactory(name="Legal Aid Centre", sector="ngo")
+
+
+@pytest.fixture
+def undp():
+    return factories.OrganisationFactory(name="UNDP", sector="international")
+
+
+def _joint_event(title, *organisations, on=date(2023, 5, 1), goals=()):
+    event = factories.EventFactory(title=title, start_date=on)
+    for organisation in organisations:
+        factories.EventOrganisationFactory(event=event, organisation=organisation)
+    event.goals.add(*(factories.goal(number) for number in goals))
+    return event
+
+
+def _names(partnership):
+    return (partnership.first.name, partnership.second.name)
+
+
+def test_organisations_at_one_event_are_partners_in_pairs(ministry, ngo, undp):
+    forum = _joint_event("Justice forum", ministry, ngo, undp, goals=[16])
+
+    found = partnerships()
+
+    assert sorted(_names(p) for p in found) == [
+        ("Legal Aid Centre", "Ministry of Justice"),
+        ("Legal Aid Centre", "UNDP"),
+        ("Ministry of Justice", "UNDP"),
+    ]
+    state_and_ngo = next(p for p in found if p.kind == "state-ngo")
+    assert state_and_ngo.events == [forum]
+    assert [goal.number for goal in state_and_ngo.goals] == [16]
+    assert state_and_ngo.years == [2023]
+    assert state_and_ngo.is_state_and_civil_society
+
+
+def test_a_speakers_organisation_takes_part_in_the_event(ministry, ngo):
+    forum = _joint_event("Justice forum", ngo)
+    factories.EventSpeakerFactory(event=forum, organisation=ministry)
+    factories.EventSpeakerFactory(event=forum, organisation=ngo)  # no pair with itself
+    factories.EventSpeakerFactory(event=forum, organisation=None)
+
+    [partnership] = partnerships()
+
+    assert _names(partnership) == ("Legal Aid Centre", "Ministry of Justice")
+    assert partnership.events == [forum]
+
+
+def test_funder_operator_and_recipient_of_a_grant_are_partners(ministry, ngo, undp):
+    grant = factories.GrantFactory(funder=ministry, operator=undp, recipient=ngo, year=2021)
+    factories.GrantFactory(funder=ministry, recipient=None)  # nobody to pair with
+
+    found = partnerships()
+
+    assert len(found) == 3
+    assert all(p.grants == [grant] and p.years == [2021] for p in found)
+
+
+def test_the_most_evidence_comes_first(ministry, ngo, undp):
+    _joint_event("Justice forum", ministry, undp, on=date(2024, 1, 1))
+    _joint_event("Legal aid week", ministry, ngo, on=date(2020, 1, 1))
+    factories.GrantFactory(funder=ministry, recipient=ngo, year=2022)
+
+    found = partnerships()
+
+    assert [_names(p) for p in found] == [
+        ("Legal Aid Centre", "Ministry of Justice"),
+        ("Ministry of Justice", "UNDP"),
+    ]
+    assert (found[0].weight, found[0].years) == (2, [2020, 2022])
+    assert _names(min(found, key=newest_first)) == (
+        "Ministry of Justice",
+        "UNDP",
+    )
+
+
+def test_goal_and_year_narrow_the_evidence(ministry, ngo, undp):
+    _joint_event("Justice forum", ministry, ngo, on=date(2023, 1, 1), goals=[16])
+    _joint_event("Women's forum", ministry, ngo, on=date(2022, 1, 1), goals=[5])
+    factories.GrantFactory(funder=undp, recipient=ngo, year=2023).goals.add(factories.goal(5))
+
+    on_goal_5 = partnerships(goal=5)
+    in_2023 = partnerships(year=2023)
+
+    assert sorted((_names(p), [e.title for e in p.events]) for p in on_goal_5) == [
+        (("Legal Aid Centre", "Ministry of Justice"), ["Women's forum"]),
+        (("Legal Aid Centre", "UNDP"), []),
+    ]
+    assert sorted((_names(p), p.weight) for p in in_2023) == [
+        (("Legal Aid Centre", "Ministry of Justice"), 1),
+        (("Legal Aid Centre", "UNDP"), 1),
+    ]
+    assert partnerships(goal=1) == []
+    assert partnerships(year=1999) == []
+
+
+def test_organisation_and_kind_narrow_the_pairs(ministry, ngo, undp):
+    _joint_event("Justice forum", ministry, ngo, undp)
+
+    assert [_names(p) for p in partnerships(organisation=undp)] == [
+        ("Legal Aid Centre", "UNDP"),
+        ("Ministry of Justice", "UNDP"),
+    ]
+    assert [_names(p) for p in partnerships(kind="international-state")] == [
+        ("Ministry of Justice", "UNDP")
+    ]
+    [partnership] = partnerships(organisation=undp, kind="international-ngo")
+    assert partnership.partner_of(undp) == ngo
+
+
+def test_partnerships_take_the_same_queries_for_one_event_or_many(
+    ministry, ngo, django_assert_num_queries
+):
+    for number in range(6):
+        event = _joint_event(f"Forum {number}", ministry, ngo, goals=[number + 1])
+        factories.EventSpeakerFactory(event=event, organisation=factories.OrganisationFactory())
+        factories.GrantFactory().goals.add(factories.goal(number + 1))
+
+    # events; grants; goals; the events' goals; the grants' goals; who took part; organisations
+    with django_assert_num_queries(7):
+        found = partnerships()
+        assert [goal.number for p in found for goal in p.goals]
+
+
+def test_network_picture_draws_each_organisation_once_inside_the_picture(ministry, ngo, undp):
+    _joint_event("Justice forum", ministry, ngo, undp)
+    factories.GrantFactory(funder=undp, recipient=ngo)
+    lone_pair = [factories.OrganisationFactory(sector="business") for _ in range(2)]
+    _joint_event("Business breakfast", *lone_pair)
+
+    picture = network_picture(partnerships())
+
+    assert sorted(node.organisation.name for node in picture.nodes) == sorted(
+        [ministry.name, ngo.name, undp.name] + [o.name for o in lone_pair]
+    )
+    assert len(picture.links) == 4
+    for node in picture.nodes:
+        assert node.radius <= node.x <= picture.width - node.radius
+        assert node.radius <= node.y <= picture.height - node.radius
+    by_name = {node.organisation.name: node for node in picture.nodes}
+    assert by_name["Legal Aid Centre"].colour == SECTOR_COLOURS["ngo"]
+    assert by_name["Legal Aid Centre"].partner_count == 2
+    assert by_name["Legal Aid Centre"].radius > by_name[lone_pair[0].name].radius
+    strongest = max(picture.links, key=lambda link: link.width)
+    assert {strongest.first.organisation, strongest.second.organisation} == {ngo, undp}
+    assert network_picture(partnerships()) == picture  # the same picture every time
+
+
+def test_network_picture_draws_the_strongest_and_counts_the_rest(ministry, ngo, undp):
+    _joint_event("Justice forum", ministry, ngo, undp)
+
+    picture = network_picture(partnerships(), limit=2)
+
+    assert (len(picture.links), picture.left_out) == (2, 1)
+    assert network_picture([]) is None
