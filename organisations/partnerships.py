@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventOrganisation, EventSpeaker
@@ -101,6 +101,13 @@ def partnerships(
         events, grants = events.filter(goals=goal), grants.filter(goals=goal)
     if year:
         events, grants = events.filter(start_date__year=year), grants.filter(year=year)
+    if organisation is not None:
+        events = events.filter(
+            Q(participations__organisation=organisation) | Q(appearances__organisation=organisation)
+        )
+        grants = grants.filter(
+            Q(funder=organisation) | Q(operator=organisation) | Q(recipient=organisation)
+        )
     events = list(events.only("slug", "title", "start_date", "city").distinct())
     grants = list(grants.only("slug", "title", "year", "funder", "operator", "recipient"))
     goals = Goal.objects.in_bulk()
@@ -126,6 +133,32 @@ def partnerships(
     if kind:
         found = [partnership for partnership in found if partnership.kind == kind]
     return sorted(found, key=strongest_first)
+
+
+@dataclass(frozen=True)
+class Partner:
+    """An organisation another worked with, and how: joint events, grants either way."""
+
+    organisation: Organisation
+    partnership: Partnership
+    grants_to: int  # grants the organisation gave this partner
+    grants_from: int  # grants this partner gave the organisation
+
+    @property
+    def joint_events(self) -> int:
+        return len(self.partnership.events)
+
+
+def partners_of(organisation: Organisation) -> list[Partner]:
+    """Everyone ``organisation`` shared an event or a grant with, the closest first."""
+    found = []
+    for partnership in partnerships(organisation=organisation):
+        partner = partnership.partner_of(organisation)
+        grants = partnership.grants
+        given = sum(1 for grant in grants if grant.funder_id == organisation.pk)
+        received = sum(1 for grant in grants if grant.funder_id == partner.pk)
+        found.append(Partner(partner, partnership, given, received))
+    return found
 
 
 def strongest_first(partnership: Partnership) -> tuple:

@@ -1,7 +1,5 @@
 """Reusable reads about organisations and people."""
 
-from dataclasses import dataclass
-
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from events.models import EventOrganisation, EventSpeaker
@@ -116,43 +114,3 @@ def grant_years() -> list[int]:
         Grant.objects.filter(year__isnull=False).order_by("-year").values_list("year", flat=True)
     )
     return list(years.distinct())
-
-
-@dataclass(frozen=True)
-class Partner:
-    """An organisation another worked with, and how: joint events, grants either way."""
-
-    organisation: Organisation
-    joint_events: int
-    grants_to: int  # grants the organisation gave this partner
-    grants_from: int  # grants this partner gave the organisation
-
-    @property
-    def weight(self) -> int:
-        return self.joint_events + self.grants_to + self.grants_from
-
-
-def partners_of(organisation: Organisation) -> list[Partner]:
-    """Everyone ``organisation`` shared an event or a grant with, the closest first."""
-    given = Grant.objects.filter(funder=organisation, recipient__isnull=False)
-    received = Grant.objects.filter(recipient=organisation, funder__isnull=False)
-    # (the partner's id field, its slot in Partner, rows of that id with a number)
-    counts = [
-        (
-            "organisation",
-            0,
-            EventOrganisation.objects.filter(event__participations__organisation=organisation)
-            .exclude(organisation=organisation)
-            .values("organisation")
-            .annotate(number=Count("event", distinct=True)),
-        ),
-        ("recipient", 1, given.values("recipient").annotate(number=Count("pk"))),
-        ("funder", 2, received.values("funder").annotate(number=Count("pk"))),
-    ]
-    links: dict[int, list[int]] = {}
-    for field, slot, rows in counts:
-        for row in rows.order_by():
-            links.setdefault(row[field], [0, 0, 0])[slot] += row["number"]
-    partners = Organisation.objects.in_bulk(links)
-    found = [Partner(partners[pk], *numbers) for pk, numbers in links.items()]
-    return sorted(found, key=lambda partner: (-partner.weight, partner.organisation.name))

@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
 from organisations.forms import PartnershipFilterForm
 from organisations.models import Currency, Grant, Organisation, Person, Sector
-from organisations.partnerships import network_picture, partnerships, sector_legend
+from organisations.partnerships import network_picture, partners_of, partnerships, sector_legend
 from organisations.selectors import (
     goals_spoken_on,
     grant_totals,
@@ -18,7 +18,6 @@ from organisations.selectors import (
     organisation_choices,
     organisations_in_full,
     other_grants_of_funder,
-    partners_of,
     people_in_full,
     people_with_sources,
 )

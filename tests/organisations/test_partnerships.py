@@ -6,6 +6,7 @@ from organisations.partnerships import (
     SECTOR_COLOURS,
     network_picture,
     newest_first,
+    partners_of,
     partnerships,
 )
 from tests import factories
@@ -176,3 +177,19 @@ def test_network_picture_draws_the_strongest_and_counts_the_rest(ministry, ngo, 
 
     assert (len(picture.links), picture.left_out) == (2, 1)
     assert network_picture([]) is None
+
+
+def test_partners_of_an_organisation_say_how_they_worked_together(ministry, ngo, undp):
+    forum = _joint_event("Justice forum", ngo)
+    factories.EventSpeakerFactory(event=forum, organisation=ministry)
+    _joint_event("Budget hearing", ministry, undp)  # the NGO took no part
+    factories.GrantFactory(funder=ngo, recipient=ministry)
+    factories.GrantFactory(funder=ministry, recipient=ngo)
+    factories.GrantFactory(funder=ministry, recipient=ngo)
+
+    found = partners_of(ngo)
+
+    assert [(p.organisation.name, p.joint_events, p.grants_to, p.grants_from) for p in found] == [
+        ("Ministry of Justice", 1, 1, 2)
+    ]
+    assert found[0].partnership.is_state_and_civil_society
