@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -12,6 +13,13 @@ from sdgportal.translations import compile_catalogues
 def import_fixtures_in_a_temporary_folder(settings, tmp_path_factory):
     """Imports in tests write their fixtures to a temporary folder, not the project's."""
     settings.IMPORT_FIXTURES_DIR = tmp_path_factory.mktemp("fixtures")
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A page in Russian or Kazakh leaves its language active; the next test starts afresh."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
