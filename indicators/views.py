@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from events.selectors import events_in_full
 from indicators.forms import RegionalMapForm
+from indicators.metadata import metadata_facts
 from indicators.models import Goal, NationalIndicator, Target
 from indicators.selectors import (
     breakdown_labels,
@@ -99,7 +100,7 @@ class IndicatorDetailView(DetailView):
             headline=chart["series"][0] if chart["series"] else None,
             map_form=map_form,
             regional=regional_map(*map_form.chosen()) if map_form else None,
-            metadata=metadata.get(get_language()) or metadata.get("en") or {},
+            metadata=metadata_facts(metadata.get(get_language()) or metadata.get("en") or {}),
             responsible=indicator.responsibilities.select_related("organisation"),
             csv_url=f"{reverse('api:observation-list')}?"
             + urlencode({"indicator": indicator.code, "format": "csv", "all": "true"}),

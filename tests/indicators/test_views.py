@@ -99,7 +99,13 @@ def test_indicator_page_shows_the_series_table_metadata_and_csv(client):
     indicator = factories.NationalIndicatorFactory(
         code="16.3.1",
         title_en="Victims who reported",
-        metadata={"en": {"Definition": "Share of victims who reported to the police."}},
+        metadata={
+            "en": {
+                "indicator_definition": "Share of victims who reported to the police.",
+                "goal_meta_link": "https://unstats.un.org/sdgs/metadata/files/Metadata-16-03-01.pdf",
+                "goal_meta_link_text": "UN SDG metadata",
+            }
+        },
     )
     factories.ObservationFactory(indicator=indicator, year=2021, value="10.5")
     factories.ObservationFactory(indicator=indicator, year=2022, value="12.25")
@@ -118,7 +124,9 @@ def test_indicator_page_shows_the_series_table_metadata_and_csv(client):
     assert response.context["headline"]["points"] == [[2021, 10.5], [2022, 12.25]]
     for text in (
         '<th scope="row">2022</th><td>12.25</td>',
-        "Share of victims who reported to the police.",
+        "<dt>Definition</dt><dd>Share of victims who reported to the police.</dd>",
+        '<dt>UN metadata</dt><dd><a href="https://unstats.un.org/sdgs/metadata/files/'
+        'Metadata-16-03-01.pdf">UN SDG metadata</a></dd>',
         'href="/api/v1/observations/?indicator=16.3.1&amp;format=csv&amp;all=true"',
         'id="indicator-data" type="application/json"',
     ):
