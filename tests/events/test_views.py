@@ -5,6 +5,7 @@ from datetime import date
 import icalendar
 import pytest
 
+from events.models import Event
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +201,231 @@ def test_event_page_suggests_events_on_the_same_goals(client):
     response = client.get("/events/civic-forum/")
 
     assert [e.title for e in response.context["related_events"]] == ["Justice week"]
+
+
+def form_state(response) -> dict[str, str]:
+    """What the filter form shows as chosen: selected options and filled-in fields by name."""
+    form = re.search(r'<form class="filters".*?</form>', response.text, re.S).group(0)
+    chosen = {}
+    for name, options in re.findall(r'<select [^>]*name="(\w+)">(.*?)</select>', form, re.S):
+        if selected := re.findall(r'value="([^"]*)" selected', options):
+            chosen[name] = ",".join(selected)
+    for name, value in re.findall(r'<input [^>]*name="(\w+)" value="([^"]*)"', form):
+        if value:
+            chosen[name] = value
+    return chosen
+
+
+def form_errors(response) -> list[str]:
+    block = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', response.text, re.S)
+    return re.findall(r"<li>(.*?)</li>", block.group(1)) if block else []
+
+
+def test_event_list_without_filters_chooses_nothing_in_the_form(client):
+    factories.EventFactory(title="Civic Forum")
+
+    response = client.get("/events/")
+
+    assert (form_state(response), form_errors(response)) == ({}, [])
+
+
+def test_event_list_filters_by_kind(client):
+    factories.EventFactory(title="Civic Forum", kind="forum")
+    factories.EventFactory(title="SDG Conference", kind="conference")
+
+    response = client.get("/events/", {"kind": "conference"})
+
+    assert event_list_titles(response) == ["SDG Conference"]
+    assert "Civic Forum" not in response.text
+    assert form_state(response) == {"kind": "conference"}
+
+
+def test_event_list_filters_by_city_whatever_its_case(client):
+    factories.EventFactory(title="Almaty forum", city="Almaty")
+    factories.EventFactory(title="Astana forum", city="Astana")
+
+    response = client.get("/events/", {"city": "almaty"})
+
+    assert event_list_titles(response) == ["Almaty forum"]
+    assert "Astana forum" not in response.text
+    assert form_state(response) == {"city": "almaty"}
+
+
+def test_event_list_filters_by_country_offering_the_countries_of_the_events(client):
+    factories.EventFactory(title="Tashkent forum", city="Tashkent", country="UZ")
+    factories.EventFactory(title="Astana forum", country="KZ")
+
+    response = client.get("/events/", {"country": "UZ"})
+
+    assert event_list_titles(response) == ["Tashkent forum"]
+    assert "Astana forum" not in response.text
+    assert form_state(response) == {"country": "UZ"}
+    assert response.context["countries"] == [("KZ", "Kazakhstan"), ("UZ", "Uzbekistan")]
+
+
+def test_event_list_filters_by_organisation_and_keeps_it_in_the_form(client):
+    undp = factories.OrganisationFactory(slug="undp", name="UNDP Kazakhstan")
+    factories.EventOrganisationFactory(
+        organisation=undp, event=factories.EventFactory(title="Civic Forum")
+    )
+    factories.EventOrganisationFactory(event=factories.EventFactory(title="Water summit"))
+
+    response = client.get("/events/", {"organisation": "undp"})
+
+    assert event_list_titles(response) == ["Civic Forum"]
+    assert "Water summit" not in response.text
+    assert form_state(response) == {"organisation": "undp"}
+
+
+def test_event_list_filters_by_speaker_and_keeps_it_in_the_form(client):
+    aigerim = factories.PersonFactory(slug="aigerim")
+    factories.EventSpeakerFactory(person=aigerim, event=factories.EventFactory(title="Civic Forum"))
+    factories.EventSpeakerFactory(event=factories.EventFactory(title="Water summit"))
+
+    response = client.get("/events/", {"person": "aigerim"})
+
+    assert event_list_titles(response) == ["Civic Forum"]
+    assert form_state(response) == {"person": "aigerim"}
+
+
+@pytest.mark.parametrize(("online", "titles"), [("true", ["Webinar"]), ("false", ["Forum"])])
+def test_event_list_filters_online_or_in_person(client, online, titles):
+    factories.EventFactory(title="Webinar", city="", is_online=True)
+    factories.EventFactory(title="Forum", city="Astana", is_online=False)
+
+    response = client.get("/events/", {"online": online})
+
+    assert event_list_titles(response) == titles
+    assert form_state(response) == {"online": online}
+
+
+def test_event_list_searches_organisers_and_keeps_the_words_in_the_box(client):
+    undp = factories.OrganisationFactory(name="UNDP Kazakhstan")
+    factories.EventOrganisationFactory(
+        organisation=undp, event=factories.EventFactory(title="Civic Forum")
+    )
+    factories.EventFactory(title="Water summit")
+
+    response = client.get("/events/", {"search": "undp"})
+
+    assert event_list_titles(response) == ["Civic Forum"]
+    assert "Water summit" not in response.text
+    assert form_state(response) == {"search": "undp"}
+
+
+@pytest.mark.parametrize(
+    ("ordering", "titles"),
+    [
+        ("-start_date", ["Bravo 2024", "Charlie 2023", "Alpha 2022"]),
+        ("start_date", ["Alpha 2022", "Charlie 2023", "Bravo 2024"]),
+        ("title", ["Alpha 2022", "Bravo 2024", "Charlie 2023"]),
+    ],
+)
+def test_event_list_sorts_by_each_offered_option(client, ordering, titles):
+    factories.EventFactory(title="Charlie 2023", start_date="2023-05-01")
+    factories.EventFactory(title="Alpha 2022", start_date="2022-05-01")
+    factories.EventFactory(title="Bravo 2024", start_date="2024-05-01")
+
+    response = client.get("/events/", {"ordering": ordering})
+
+    assert event_list_titles(response) == titles
+    assert form_state(response) == {"ordering": ordering}
+
+
+@pytest.mark.parametrize(
+    ("query", "error"),
+    [
+        (
+            {"kind": "rave"},
+            "kind: Select a valid choice. rave is not one of the available choices.",
+        ),
+        ({"year": "soon"}, "year: Enter a whole number."),
+        ({"year": "1800"}, "year: Ensure this value is greater than or equal to 1900."),
+        (
+            {"organisation": "nobody"},
+            "organisation: Select a valid choice. That choice is not one of the available choices.",
+        ),
+        ({"online": "maybe"}, "online: Give &quot;true&quot; or &quot;false&quot;."),
+        (
+            {"country": "XX"},
+            "country: Select a valid choice. XX is not one of the available choices.",
+        ),
+        (
+            {"ordering": "colour"},
+            "ordering: Select a valid choice. colour is not one of the available choices.",
+        ),
+    ],
+)
+def test_event_list_refuses_a_bad_filter_value_and_says_why(client, query, error):
+    factories.EventFactory(title="Civic Forum")
+
+    response = client.get("/events/", query)
+
+    assert response.status_code == 400
+    assert form_errors(response) == [error]
+    assert event_list_titles(response) == []
+    assert "Civic Forum" not in response.text
+
+
+def test_event_list_takes_the_empty_fields_a_submitted_form_sends(client):
+    factories.EventFactory(title="Civic Forum")
+    empty = dict.fromkeys(("search", "goal", "kind", "year", "city", "country", "online"), "")
+
+    response = client.get("/events/", {**empty, "ordering": "-start_date"})
+
+    assert response.status_code == 200
+    assert event_list_titles(response) == ["Civic Forum"]
+
+
+def test_event_list_links_to_the_calendar_and_the_feed(client):
+    response = client.get("/events/")
+
+    assert (
+        '<a href="/events/calendar.ics">Calendar (.ics)</a> · '
+        '<a href="/events/feed.atom">Feed (Atom)</a>' in response.text
+    )
+
+
+def test_event_page_offers_a_calendar_file_only_for_day_precise_dates(client):
+    factories.EventFactory(slug="civic-forum", start_date="2023-11-28")
+    factories.EventFactory(slug="some-summit", start_date="2024-01-01", start_precision="year")
+
+    precise = client.get("/events/civic-forum/")
+    vague = client.get("/events/some-summit/")
+
+    assert (
+        '<a href="/events/civic-forum/calendar.ics" download>Add to calendar (.ics)</a>'
+        in precise.text
+    )
+    assert "Add to calendar" not in vague.text
+
+
+def test_event_calendar_files_are_downloads_named_after_what_they_hold(client):
+    factories.EventFactory(slug="civic-forum", start_date="2023-11-28")
+
+    one = client.get("/events/civic-forum/calendar.ics")
+    every = client.get("/events/calendar.ics")
+
+    assert (one["Content-Disposition"], every["Content-Disposition"]) == (
+        'attachment; filename="civic-forum.ics"',
+        'attachment; filename="events.ics"',
+    )
+
+
+def test_event_calendar_file_is_404_for_an_unknown_slug(client):
+    assert client.get("/events/no-such-event/calendar.ics").status_code == 404
+
+
+def test_atom_feed_links_each_event_to_its_page_latest_change_first(client):
+    factories.EventFactory(slug="older-news", title="Older news")
+    factories.EventFactory(slug="civic-forum", title="Civic Forum", description="300 NGOs met.")
+    Event.objects.filter(slug="older-news").update(updated_at="2020-01-01T00:00:00Z")
+
+    response = client.get("/events/feed.atom")
+
+    feed = response.content.decode()
+    assert re.findall(r'<entry><title>([^<]*)</title><link href="([^"]*)"', feed) == [
+        ("Civic Forum", "http://testserver/events/civic-forum/"),
+        ("Older news", "http://testserver/events/older-news/"),
+    ]
+    assert '<summary type="html">300 NGOs met.</summary>' in feed

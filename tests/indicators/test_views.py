@@ -251,3 +251,124 @@ def test_indicator_map_queries_do_not_grow_with_the_regions(client, django_asser
     # the five of a page without regional values, and the regions to draw
     with django_assert_num_queries(6):
         client.get("/indicators/3.2.1/")
+
+
+def test_goal_list_shows_how_many_records_each_goal_has(client):
+    event = factories.EventFactory()
+    event.goals.add(factories.goal(16))
+    factories.GrantFactory().goals.add(factories.goal(16))
+    factories.NationalIndicatorFactory(code="16.3.1")
+    factories.NationalIndicatorFactory(code="16.3.2")
+
+    response = client.get("/goals/")
+
+    counts = {
+        goal.number: (goal.event_count, goal.grant_count, goal.indicator_count)
+        for goal in response.context["goal_list"]
+    }
+    assert (counts[16], counts[5]) == ((1, 1, 2), (0, 0, 0))
+    assert "1 event, 1 grant, 2 indicators" in " ".join(response.text.split())
+
+
+def test_goal_page_leaves_out_what_is_on_other_goals(client):
+    factories.NationalIndicatorFactory(code="16.3.1", title_en="Victims who reported")
+    factories.NationalIndicatorFactory(code="6.1.1", title_en="Safe drinking water")
+    justice = factories.EventFactory(title="Justice forum")
+    justice.goals.add(factories.goal(16))
+    factories.EventOrganisationFactory(
+        event=justice, organisation=factories.OrganisationFactory(name="Legal Aid Centre")
+    )
+    wells = factories.EventFactory(title="Village wells forum")
+    wells.goals.add(factories.goal(6))
+    factories.EventOrganisationFactory(
+        event=wells, organisation=factories.OrganisationFactory(name="Water Users Union")
+    )
+    factories.GrantFactory(title="Legal aid for villages").goals.add(factories.goal(16))
+    factories.GrantFactory(title="Wells for villages").goals.add(factories.goal(6))
+
+    response = client.get("/goals/16/")
+
+    assert (
+        [event.title for event in response.context["events"]],
+        [grant.title for grant in response.context["grants"]],
+    ) == (["Justice forum"], ["Legal aid for villages"])
+    for shown in ("Victims who reported", "Justice forum", "Legal aid for villages"):
+        assert shown in response.text
+    for left_out in (
+        "Safe drinking water",
+        "Village wells forum",
+        "Wells for villages",
+        "Water Users Union",
+    ):
+        assert left_out not in response.text
+
+
+def test_goal_page_links_to_the_lists_filtered_by_the_goal(client):
+    event = factories.EventFactory()
+    event.goals.add(factories.goal(16))
+    factories.EventOrganisationFactory(event=event)
+    factories.GrantFactory().goals.add(factories.goal(16))
+
+    response = client.get("/goals/16/")
+
+    for link in (
+        '<a href="/events/?goal=16">All 1 event on this goal</a>',
+        '<a href="/grants/?goal=16">All grants on this goal</a>',
+        '<a href="/organisations/?goal=16">All organisations on this goal</a>',
+    ):
+        assert link in response.text
+
+
+def test_reporting_status_lists_only_bodies_responsible_for_indicators_most_first(client):
+    bureau = factories.OrganisationFactory(slug="stat", name="Bureau of National Statistics")
+    ministry = factories.OrganisationFactory(slug="minjust", name="Ministry of Justice")
+    factories.OrganisationFactory(name="Legal Aid Centre")
+    for code in ("16.1.1", "16.1.2"):
+        factories.IndicatorOrganisationFactory(
+            indicator=factories.NationalIndicatorFactory(code=code), organisation=bureau
+        )
+    factories.IndicatorOrganisationFactory(
+        indicator=factories.NationalIndicatorFactory(code="16.3.1"), organisation=ministry
+    )
+
+    response = client.get("/indicators/status/")
+
+    assert [(row["name"], row["total"]) for row in response.context["by_organisation"]] == [
+        ("Bureau of National Statistics", 2),
+        ("Ministry of Justice", 1),
+    ]
+    assert "Legal Aid Centre" not in response.text
+    assert "No responsible bodies are recorded yet." not in response.text
+
+
+def test_reporting_status_says_so_when_no_body_is_recorded(client):
+    factories.NationalIndicatorFactory(code="16.1.1")
+
+    response = client.get("/indicators/status/")
+
+    assert '<td colspan="6">No responsible bodies are recorded yet.</td>' in response.text
+
+
+def test_indicator_csv_link_downloads_that_indicators_values_only(client):
+    indicator = factories.NationalIndicatorFactory(code="16.3.1")
+    factories.ObservationFactory(indicator=indicator, year=2021, value="10.5")
+    factories.ObservationFactory(
+        indicator=indicator, year=2022, value="9", disaggregation={"SEX": "F"}
+    )
+    factories.ObservationFactory(
+        indicator=factories.NationalIndicatorFactory(code="16.3.2"), year=2021, value="77"
+    )
+    page = client.get("/indicators/16.3.1/")
+
+    response = client.get(page.context["csv_url"])
+
+    header, *lines = b"".join(response.streaming_content).decode().splitlines()
+    rows = [dict(zip(header.split(","), line.split(","), strict=True)) for line in lines]
+    assert f'href="{page.context["csv_url"].replace("&", "&amp;")}"' in page.text
+    assert (response.status_code, response["Content-Type"]) == (200, "text/csv; charset=utf-8")
+    assert [
+        (row["indicator"], row["year"], row["value"], row["disaggregation"]) for row in rows
+    ] == [
+        ("16.3.1", "2021", "10.5", ""),
+        ("16.3.1", "2022", "9", "SEX=F"),
+    ]

@@ -51,6 +51,20 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client):
     )
 
 
+@pytest.fixture
+def one_record_of_each_kind():
+    """An organisation, a person, an event, a grant and an indicator, each with its own page."""
+    organisation = factories.OrganisationFactory(slug="undp")
+    factories.PositionFactory(
+        person=factories.PersonFactory(slug="aigerim"), organisation=organisation
+    )
+    factories.EventOrganisationFactory(
+        event=factories.EventFactory(slug="civic-forum"), organisation=organisation
+    )
+    factories.GrantFactory(slug="eri-2020-1", funder=organisation)
+    factories.ObservationFactory(indicator=factories.NationalIndicatorFactory(code="16.3.1"))
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -59,14 +73,22 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client):
         "/goals/",
         "/goals/3/",
         "/indicators/status/",
+        "/indicators/16.3.1/",
         "/events/",
+        "/events/civic-forum/",
         "/organisations/",
+        "/organisations/undp/",
         "/people/",
+        "/people/aigerim/",
+        "/partnerships/",
         "/grants/",
+        "/grants/eri-2020-1/",
         "/search/",
     ],
 )
-def test_every_page_has_a_title_breadcrumbs_and_canonical_link(client, path):
+def test_every_page_has_a_title_breadcrumbs_and_canonical_link(
+    client, one_record_of_each_kind, path
+):
     response = client.get(path)
 
     assert response.status_code == 200
