@@ -10,6 +10,7 @@ from events.selectors import event_years
 from organisations.models import Organisation
 from organisations.partnerships import KINDS, Partnership, newest_first, strongest_first
 from organisations.selectors import grant_years
+from sdgportal.rest.filters import unknown_record
 from sdgportal.selectors import goal_choices
 
 PARTNERSHIP_SORTINGS = {
@@ -29,7 +30,7 @@ class PartnershipFilterForm(forms.Form):
         to_field_name="slug",
         required=False,
         empty_label=None,
-        error_messages={"invalid_choice": _("There is no organisation with this slug.")},
+        error_messages={"invalid_choice": unknown_record(Organisation)},
     )
     kind = forms.ChoiceField(
         label=_("Kind"),

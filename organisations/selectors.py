@@ -1,5 +1,8 @@
 """Reusable reads about organisations and people."""
 
+from functools import reduce
+from operator import or_
+
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from events.models import EventOrganisation, EventSpeaker
@@ -102,9 +105,10 @@ def grant_totals(grants: QuerySet[Grant]) -> list[dict]:
     )
 
 
-def organisation_choices(having: str) -> list[tuple[str, str]]:
-    """(slug, name) of organisations with some ``having`` relation: "grants_given", "positions"…"""
-    organisations = Organisation.objects.filter(**{f"{having}__isnull": False}).distinct()
+def organisation_choices(*having: str) -> list[tuple[str, str]]:
+    """(slug, name) of organisations with any of the ``having`` relations: "positions"…"""
+    related = reduce(or_, (Q(**{f"{relation}__isnull": False}) for relation in having))
+    organisations = Organisation.objects.filter(related).distinct()
     return list(organisations.order_by("name").values_list("slug", "name"))
 
 

@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.db.models import Count, F, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
@@ -93,9 +93,11 @@ class GrantListView(FilteredListView):
         )
 
     def _export_query(self) -> str:
-        """The page's filters as the API's full CSV export takes them."""
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        """The filters the page applied, as the API's full CSV export takes them."""
+        query = QueryDict(mutable=True)
+        for name in self.filterset.filters:
+            if self.request.GET.get(name):
+                query[name] = self.request.GET[name]  # the page's reading of a repeated one
         query.update({"format": "csv", "all": "true"})
         return query.urlencode()
 
@@ -118,7 +120,9 @@ class PersonListView(FilteredListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
-            organisations=organisation_choices("positions"), sortings=SORTINGS, **kwargs
+            organisations=organisation_choices("positions", "speaker_appearances"),
+            sortings=SORTINGS,
+            **kwargs,
         )
 
 

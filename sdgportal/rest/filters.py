@@ -4,7 +4,8 @@ from collections.abc import Sequence
 
 import django_filters
 from django import forms
-from django.db.models import F, QuerySet
+from django.db.models import F, Model, QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.fields import BaseCSVField
@@ -78,10 +79,18 @@ class AmountFilter(django_filters.NumberFilter):
         super().__init__(min_value=0, **kwargs)
 
 
+def unknown_record(model: type[Model]) -> str:
+    """The message for a slug or code that names no record: There is no organisation “x”."""
+    return format_lazy(_("There is no {record} “%(value)s”."), record=model._meta.verbose_name)
+
+
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     """A related record named by its slug (or code); an unknown one is a 400, not no results."""
 
     def __init__(self, *args: object, to_field_name: str = "slug", **kwargs: object) -> None:
+        kwargs.setdefault(
+            "error_messages", {"invalid_choice": unknown_record(kwargs["queryset"].model)}
+        )
         super().__init__(*args, to_field_name=to_field_name, **kwargs)
 
 

@@ -375,9 +375,7 @@ def test_filter_target_unknown_code_is_400(api_client):
     response = api_client.get(LIST_URL, {"target": "16.99"})
 
     assert response.status_code == 400
-    assert response.json() == {
-        "target": ["Select a valid choice. That choice is not one of the available choices."]
-    }
+    assert response.json() == {"target": ["There is no target “16.99”."]}
 
 
 @pytest.mark.parametrize(("kind", "expected"), [("panel", ["panel"]), ("seminar", [])])
@@ -547,9 +545,7 @@ def test_filter_organisation_unknown_is_400(api_client):
     response = api_client.get(LIST_URL, {"organisation": "nobody"})
 
     assert response.status_code == 400
-    assert response.json() == {
-        "organisation": ["Select a valid choice. That choice is not one of the available choices."]
-    }
+    assert response.json() == {"organisation": ["There is no organisation “nobody”."]}
 
 
 @pytest.mark.parametrize(
@@ -577,9 +573,7 @@ def test_filter_person_unknown_is_400(api_client):
     response = api_client.get(LIST_URL, {"person": "nobody"})
 
     assert response.status_code == 400
-    assert response.json() == {
-        "person": ["Select a valid choice. That choice is not one of the available choices."]
-    }
+    assert response.json() == {"person": ["There is no person “nobody”."]}
 
 
 @pytest.mark.parametrize(

@@ -343,7 +343,7 @@ def test_event_list_sorts_by_each_offered_option(client, ordering, titles):
         ({"year": "1800"}, "year: Ensure this value is greater than or equal to 1900."),
         (
             {"organisation": "nobody"},
-            "organisation: Select a valid choice. That choice is not one of the available choices.",
+            "organisation: There is no organisation “nobody”.",
         ),
         ({"online": "maybe"}, "online: Give &quot;true&quot; or &quot;false&quot;."),
         (

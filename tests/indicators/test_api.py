@@ -487,9 +487,7 @@ def test_indicator_list_refuses_an_unknown_target(api_client):
     response = api_client.get("/api/v1/indicators/", {"target": "1.9"})
 
     assert response.status_code == 400
-    assert response.json() == {
-        "target": ["Select a valid choice. That choice is not one of the available choices."]
-    }
+    assert response.json() == {"target": ["There is no target “1.9”."]}
 
 
 def test_indicator_list_filters_by_reporting_status(api_client):
@@ -738,7 +736,7 @@ def test_indicator_list_error_as_csv_names_the_parameter(api_client):
     assert response.status_code == 400
     assert csv_rows(response) == [
         ["field", "error"],
-        ["target", "Select a valid choice. That choice is not one of the available choices."],
+        ["target", "There is no target “1.9”."],
     ]
 
 
@@ -893,9 +891,7 @@ def test_observation_list_refuses_an_unknown_indicator(api_client):
     response = api_client.get("/api/v1/observations/", {"indicator": "1.1.9"})
 
     assert response.status_code == 400
-    assert response.json() == {
-        "indicator": ["Select a valid choice. That choice is not one of the available choices."]
-    }
+    assert response.json() == {"indicator": ["There is no national indicator “1.1.9”."]}
 
 
 def test_observation_list_filters_by_goal(api_client):

@@ -831,11 +831,7 @@ def test_person_unknown_organisation_filter_is_a_400(api_client):
 
     assert (response.status_code, response.json()) == (
         400,
-        {
-            "organisation": [
-                "Select a valid choice. That choice is not one of the available choices."
-            ]
-        },
+        {"organisation": ["There is no organisation “nowhere”."]},
     )
 
 
@@ -1139,12 +1135,8 @@ def test_grant_filters_keep_matching_grants(api_client, parameters, expected):
         (
             {"funder": "nowhere", "recipient": "nobody"},
             {
-                "funder": [
-                    "Select a valid choice. That choice is not one of the available choices."
-                ],
-                "recipient": [
-                    "Select a valid choice. That choice is not one of the available choices."
-                ],
+                "funder": ["There is no organisation “nowhere”."],
+                "recipient": ["There is no organisation “nobody”."],
             },
         ),
         (
