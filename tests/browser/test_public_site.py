@@ -18,6 +18,9 @@ MAIN_PAGES = [
     "/people/",
     "/grants/",
     "/partnerships/",
+    "/grants/legal-aid/",
+    "/people/aigerim/",
+    "/organisations/civic-alliance/",
     "/goals/",
     "/goals/16/",
     "/indicators/status/",
@@ -37,13 +40,16 @@ def world():
         slug="civic-forum", title="Civic Forum on the SDGs", start_date="2023-11-28", city="Astana"
     )
     forum.goals.add(factories.goal(16))
-    factories.EventOrganisationFactory(event=forum)
+    factories.EventOrganisationFactory(
+        event=forum,
+        organisation=factories.OrganisationFactory(name="Civic Alliance", slug="civic-alliance"),
+    )
     factories.EventSpeakerFactory(event=forum)
     factories.CitationFactory(record=forum, quote="The Civic Forum gathered NGOs.")
     water = factories.EventFactory(slug="water-week", title="Water week", start_date="2022-03-22")
     water.goals.add(factories.goal(6))
-    factories.GrantFactory().goals.add(factories.goal(16))
-    factories.PositionFactory()
+    factories.GrantFactory(slug="legal-aid").goals.add(factories.goal(16))
+    factories.PositionFactory(person__slug="aigerim")
 
 
 def test_search_events_and_open_a_result(page, world):
