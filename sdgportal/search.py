@@ -1,20 +1,36 @@
 """Full-text search shared by the API and the pages."""
 
 import json
+import re
 from collections.abc import Sequence
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from django import forms
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector, TrigramWordSimilarity
 from django.db import connections
-from django.db.models import Model, Q, QuerySet
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import CharField, Exists, Func, Model, Q, QuerySet, TextField
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
+from sdgportal.search_keys import postgresql_function, search_key
+
 MAX_SEARCH_WORDS = 10
+# A word of this many letters found nowhere finds near-misses on PostgreSQL (Nazarbaiv).
+FUZZY_FROM_LETTERS = 5
+FUZZY_SIMILARITY = 0.65
+
+
+class SearchKey(Func):
+    """The ``search_key`` of texts (columns) together, computed by ``portal_search_key``."""
+
+    function = "portal_search_key"
+    output_field = TextField()
 
 
 def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
@@ -23,6 +39,10 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
     Each word may match a different field or related record (an event's organiser and its
     speaker). PostgreSQL matches whole words with its full-text search, language-neutral so
     that Russian and Kazakh names match as well as English; SQLite matches parts of words.
+    A word also matches a name with a word that starts with its search key, whatever the
+    alphabet or transliteration (Nazarbaev: Назарбаева). On PostgreSQL a word of
+    ``FUZZY_FROM_LETTERS`` letters or more that no record holds as written also matches
+    near-miss spellings of names (Nazarbaiv: Nazarbayev).
     """
     records = queryset.model._default_manager
     fields = [column for field in fields for column in _in_every_language(records.model, field)]
@@ -31,22 +51,91 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
         records = records.annotate(search_document=SearchVector(*fields, config="simple"))
     for word in dict.fromkeys(text.split()):
         if on_postgresql:
-            matches = records.filter(search_document=SearchQuery(word, config="simple"))
+            found = Q(search_document=SearchQuery(word, config="simple"))
         else:
             # SQLite keeps JSON text (aliases) with non-ASCII letters escaped.
             spellings = {word, json.dumps(word)[1:-1]}
-            matches = records.filter(
-                reduce(
-                    or_,
-                    (
-                        Q(**{f"{field}__icontains": spelling})
-                        for field in fields
-                        for spelling in spellings
-                    ),
-                )
+            found = reduce(
+                or_,
+                (
+                    Q(**{f"{field}__icontains": spelling})
+                    for field in fields
+                    for spelling in spellings
+                ),
             )
-        queryset = queryset.filter(pk__in=matches.values("pk"))
+        key = search_key(word)
+        if re.search("[a-z]", key):
+            by_key = _by_name_key(records.model, fields, key, near=False)
+            if on_postgresql and len(key.lstrip()) >= FUZZY_FROM_LETTERS:
+                # Near-misses include the key's own matches; they count for a word not
+                # written anywhere, as "civic" should not find "civil".
+                written = Exists(records.filter(found))
+                near = _by_name_key(records.model, fields, key, near=True)
+                by_key = (written & by_key) | (~written & near)
+            found |= by_key
+        queryset = queryset.filter(pk__in=records.filter(found).values("pk"))
     return queryset
+
+
+def _by_name_key(model: type[Model], fields: Sequence[str], key: str, *, near: bool) -> Q:
+    """Records with a name holding a word that starts with ``key``, or if ``near`` is like it.
+
+    Names are the untranslated short fields (names, titles, acronyms, cities): their keys
+    are computed at each search, table by table rather than for each row of a join, while
+    descriptions and translated texts are left to the search as written. "Like" is trigram
+    word similarity (PostgreSQL only).
+    """
+    matches = []
+    for relation, (related, columns) in _names_by_relation(model, fields).items():
+        # The cheap test first spares the key of rows without names (most observations).
+        keys = related._default_manager.filter(
+            reduce(or_, (Q(**{f"{column}__gt": ""}) for column in columns))
+        ).alias(search_key=SearchKey(*(Cast(column, TextField()) for column in columns)))
+        if near:
+            keys = keys.alias(similarity=TrigramWordSimilarity(key.lstrip(), "search_key")).filter(
+                similarity__gte=FUZZY_SIMILARITY
+            )
+        else:
+            keys = keys.filter(search_key__contains=key)
+        matches.append(Q(**{f"{relation}__in" if relation else "pk__in": keys.values("pk")}))
+    return reduce(or_, matches, Q(pk__in=[]))
+
+
+def _names_by_relation(
+    model: type[Model], fields: Sequence[str]
+) -> dict[str, tuple[type[Model], list[str]]]:
+    """The name columns among ``fields`` by the relation leading to their model."""
+    names: dict[str, tuple[type[Model], list[str]]] = {}
+    for path in fields:
+        relation, _, column = path.rpartition("__")
+        related = model
+        for name in relation.split("__") if relation else []:
+            related = related._meta.get_field(name).related_model
+        field = related._meta.get_field(column)
+        if isinstance(field, CharField) and not isinstance(field, TranslationField):
+            names.setdefault(relation, (related, []))[1].append(column)
+    return names
+
+
+def add_search_key_function(connection: BaseDatabaseWrapper, **kwargs: object) -> None:
+    """Give each new SQLite connection ``portal_search_key``, calling ``search_key``."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            SearchKey.function, -1, _sqlite_search_key, deterministic=True
+        )
+
+
+def create_search_key_function(using: str, **kwargs: object) -> None:
+    """Create ``portal_search_key`` in PostgreSQL, again after each migrate: it follows the code."""
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(postgresql_function(SearchKey.function))
+
+
+@lru_cache(maxsize=4096)
+def _sqlite_search_key(*texts: str | None) -> str:
+    return search_key(" ".join(text for text in texts if text is not None))
 
 
 def _in_every_language(model: type[Model], path: str) -> list[str]:

@@ -8,18 +8,46 @@ from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from sdgportal.search_keys import search_key
+
 register = template.Library()
 
 
 @register.filter
 def highlight(text: object, query: str) -> SafeString:
-    """The text, HTML-escaped, with each word of the query marked (case-insensitive)."""
-    escaped = escape(str(text))
-    words = sorted({escape(word) for word in str(query).split()}, key=len, reverse=True)
-    if not words:
-        return mark_safe(escaped)
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
-    return mark_safe(pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", escaped))
+    """The text, HTML-escaped, with each word of the query marked (case-insensitive).
+
+    A word of the text that the query word matches only by its search key, spelled in
+    another alphabet or transliteration (Назарбаева for Nazarbayev), is marked whole.
+    """
+    text, words = str(text), set(str(query).split())
+    spans = [
+        match.span()
+        for word in words
+        for match in re.finditer(re.escape(word), text, re.IGNORECASE)
+    ]
+    keys = {key for key in map(search_key, words) if key.count(" ") == 1}
+    for token in re.finditer(r"[^\W_]+", text):
+        if not any(start < token.end() and token.start() < end for start, end in spans) and any(
+            search_key(token.group()).startswith(key) for key in keys
+        ):
+            spans.append(token.span())
+    marked, position = [], 0
+    for start, end in _merged(spans):
+        marked += [escape(text[position:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        position = end
+    marked.append(escape(text[position:]))
+    return mark_safe("".join(marked))
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 @register.filter
