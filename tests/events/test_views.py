@@ -7,6 +7,7 @@ import pytest
 
 from events.models import Event
 from tests import factories
+from tests.pages import form_errors, form_state
 
 pytestmark = pytest.mark.django_db
 
@@ -201,24 +202,6 @@ def test_event_page_suggests_events_on_the_same_goals(client):
     response = client.get("/events/civic-forum/")
 
     assert [e.title for e in response.context["related_events"]] == ["Justice week"]
-
-
-def form_state(response) -> dict[str, str]:
-    """What the filter form shows as chosen: selected options and filled-in fields by name."""
-    form = re.search(r'<form class="filters".*?</form>', response.text, re.S).group(0)
-    chosen = {}
-    for name, options in re.findall(r'<select [^>]*name="(\w+)">(.*?)</select>', form, re.S):
-        if selected := re.findall(r'value="([^"]*)" selected', options):
-            chosen[name] = ",".join(selected)
-    for name, value in re.findall(r'<input [^>]*name="(\w+)" value="([^"]*)"', form):
-        if value:
-            chosen[name] = value
-    return chosen
-
-
-def form_errors(response) -> list[str]:
-    block = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', response.text, re.S)
-    return re.findall(r"<li>(.*?)</li>", block.group(1)) if block else []
 
 
 def test_event_list_without_filters_chooses_nothing_in_the_form(client):

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from tests import factories
+from tests.pages import form_errors, form_state, page_links
 
 pytestmark = pytest.mark.django_db
 
@@ -507,29 +508,6 @@ def test_person_page_queries_do_not_grow_with_relations(
         len(shown.citations.all()),
         len(badge_numbers(response)),
     ) == (relations,) * 4
-
-
-def form_state(response) -> dict[str, str]:
-    """What the filter form shows as chosen: selected options and filled-in fields by name."""
-    form = re.search(r'<form class="filters".*?</form>', response.text, re.S).group(0)
-    chosen = {}
-    for name, options in re.findall(r'<select [^>]*name="(\w+)">(.*?)</select>', form, re.S):
-        if selected := re.findall(r'value="([^"]*)" selected', options):
-            chosen[name] = ",".join(selected)
-    for name, value in re.findall(r'<input [^>]*name="(\w+)" value="([^"]*)"', form):
-        if value:
-            chosen[name] = value
-    return chosen
-
-
-def form_errors(response) -> list[str]:
-    block = re.search(r'<div class="form-errors" role="alert">(.*?)</div>', response.text, re.S)
-    return re.findall(r"<li>(.*?)</li>", block.group(1)) if block else []
-
-
-def page_links(response) -> list[str]:
-    nav = re.search(r'<nav class="pagination".*?</nav>', response.text, re.S).group(0)
-    return re.findall(r'href="([^"]*)"', nav)
 
 
 def test_organisation_list_filters_by_country_offering_the_countries_named(client):
