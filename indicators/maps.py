@@ -22,7 +22,8 @@ NO_DATA_COLOUR = "#e4e4e4"
 def outline_of(boundary: dict) -> dict:
     """The SVG path of a GeoJSON polygon, simplified and projected, with its bounding box.
 
-    Raises ValidationError for anything but a valid Polygon or MultiPolygon.
+    Raises ValidationError for anything but a Polygon or MultiPolygon with an area, in
+    degrees of longitude and latitude.
     """
     try:
         geometry = shape(boundary)
@@ -30,15 +31,19 @@ def outline_of(boundary: dict) -> dict:
         geometry = None
     if geometry is None or geometry.geom_type not in {"Polygon", "MultiPolygon"}:
         raise ValidationError(_("Enter a GeoJSON Polygon or MultiPolygon geometry."))
-    if geometry.is_empty:
-        raise ValidationError(_("The boundary has no area."))
+    if not geometry.is_empty:
+        west, south, east, north = geometry.bounds
+        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+            raise ValidationError(
+                _("Give the boundary in degrees: longitude −180 to 180, latitude −90 to 90.")
+            )
     if not geometry.is_valid:  # rings that touch or cross: redrawn around the same area
         geometry = shapely.make_valid(geometry, method="structure", keep_collapsed=False)
+    simplified = geometry.simplify(SIMPLIFY_TOLERANCE, preserve_topology=True)
+    if simplified.is_empty or simplified.area == 0:
+        raise ValidationError(_("The boundary has no area."))
     stretch = math.cos(math.radians(MIDDLE_LATITUDE)) * SCALE
-    projected = shapely.transform(
-        geometry.simplify(SIMPLIFY_TOLERANCE, preserve_topology=True),
-        lambda points: points * [stretch, -SCALE],
-    )
+    projected = shapely.transform(simplified, lambda points: points * [stretch, -SCALE])
     polygons = getattr(projected, "geoms", [projected])
     rings = [ring for polygon in polygons for ring in [polygon.exterior, *polygon.interiors]]
     path = "".join(_ring_path(ring.coords) for ring in rings)

@@ -1,5 +1,7 @@
 """The global SDG framework (goals, targets, indicators) and national indicators with data."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -309,11 +311,14 @@ class Region(NamedCode):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: object, **kwargs: Any) -> None:
         try:
             self.outline = maps.outline_of(self.boundary) if self.boundary else None
         except ValidationError:  # clean() reports it; maps leave the region out
             self.outline = None
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "boundary" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "outline"}
         super().save(*args, **kwargs)
 
     def clean(self) -> None:

@@ -11,6 +11,8 @@ from organisations.models import Organisation
 
 # A breakdown value meaning "all of them", such as SEX=_T.
 TOTAL_CODE = "_T"
+# The Open SDG column of units, whose codes are named like breakdown values.
+UNIT_DIMENSION = "UNIT_MEASURE"
 
 
 def breakdown_labels() -> dict[tuple[str, str], str]:
@@ -58,15 +60,18 @@ def national_series(indicator: NationalIndicator, labels: dict[tuple[str, str], 
     """The indicator's national values (no region) as chart series, one per breakdown.
 
     The headline series (no breakdown beyond its series) comes first; ``labels`` (from
-    ``breakdown_labels``) name the breakdown values.
+    ``breakdown_labels``) name the breakdown values. Values in different units are different
+    series.
     """
     series: dict[str, dict] = {}
-    values = (
+    values = list(
         Observation.objects.filter(indicator=indicator, article__isnull=True, region__isnull=True)
         .order_by("year", "pk")
-        .values_list("year", "value", "disaggregation", "is_headline")
+        .values_list("year", "value", "disaggregation", "is_headline", "unit")
     )
-    for year, value, breakdown, headline in values:
+    several_units = _has_several_units(values)
+    for year, value, breakdown, headline, unit in values:
+        breakdown = _with_unit(breakdown, unit, several_units)
         key = breakdown_key(breakdown)
         entry = series.setdefault(
             key,
@@ -91,6 +96,16 @@ def breakdown_label(breakdown: dict, labels: dict[tuple[str, str], str]) -> str:
     return ", ".join(labels.get((name, code), code) for name, code in sorted(breakdown.items()))
 
 
+def _has_several_units(rows: list[tuple]) -> bool:
+    """Whether rows ending in their unit hold values in more than one unit."""
+    return len({row[-1] for row in rows}) > 1
+
+
+def _with_unit(breakdown: dict, unit: str, several_units: bool) -> dict:
+    """The breakdown, naming the unit where the values come in several (it tells them apart)."""
+    return {**breakdown, UNIT_DIMENSION: unit} if several_units and unit else breakdown
+
+
 @dataclass
 class RegionalSeries:
     """One breakdown of an indicator's regional values: year → region id → value."""
@@ -107,14 +122,16 @@ class RegionalSeries:
 def regional_series(
     indicator: NationalIndicator, labels: dict[tuple[str, str], str]
 ) -> list[RegionalSeries]:
-    """The indicator's values by region, one series per breakdown, totals first."""
+    """The indicator's values by region, one series per breakdown and unit, totals first."""
     found: dict[str, tuple[dict, RegionalSeries]] = {}
-    values = (
+    values = list(
         Observation.objects.filter(indicator=indicator, article__isnull=True, region__isnull=False)
         .order_by("year", "pk")
-        .values_list("year", "region_id", "value", "disaggregation")
+        .values_list("year", "region_id", "value", "disaggregation", "unit")
     )
-    for year, region_id, value, breakdown in values:
+    several_units = _has_several_units(values)
+    for year, region_id, value, breakdown, unit in values:
+        breakdown = _with_unit(breakdown, unit, several_units)
         key = breakdown_key(breakdown)
         if key not in found:
             label = breakdown_label(breakdown, labels) or _("Total")

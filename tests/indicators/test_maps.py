@@ -56,6 +56,9 @@ def test_outline_redraws_a_ring_that_crosses_itself():
         {"type": "Polygon", "coordinates": []},
         {"coordinates": [SQUARE]},
         ["not", "geojson"],
+        {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [2, 0], [0, 0]]]},  # no area
+        {"type": "Polygon", "coordinates": [[[7e5, 5e6], [8e5, 5e6], [8e5, 6e6], [7e5, 5e6]]]},  # m
+        {"type": "Polygon", "coordinates": [[[1e308, 0], [-1e308, 0], [0, 1e308], [1e308, 0]]]},
     ],
 )
 def test_outline_refuses_what_is_not_a_polygon(boundary):
@@ -152,3 +155,13 @@ def test_regional_map_draws_outlined_regions_and_lists_every_value():
     assert drawn.drawn[0].colour == PALETTE[0]
     assert drawn.view_box
     assert Region.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_region_saved_with_only_its_boundary_updates_the_outline_too():
+    region = RegionFactory()
+    region.boundary = {"type": "Polygon", "coordinates": [SQUARE]}
+    region.save(update_fields=["boundary"])
+
+    region.refresh_from_db()
+    assert region.outline["box"] == [4684, -5100, 4751, -5000]

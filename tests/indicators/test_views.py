@@ -1,5 +1,6 @@
 import pytest
 
+from indicators.models import Dimension
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -206,7 +207,6 @@ def test_indicator_page_maps_the_chosen_breakdown_and_year(client):
     [
         ({"year": "1990"}, "year"),
         ({"year": "soon"}, "year"),
-        ({"breakdown": "SEX=F", "year": "2021"}, "year"),  # the women's series stops in 2019
         ({"breakdown": "AGE=Y0T4"}, "breakdown"),
     ],
 )
@@ -219,6 +219,34 @@ def test_indicator_page_refuses_a_map_it_cannot_draw_and_says_why(client, query,
     assert response.context["map_form"].errors[field]
     assert 'class="form-errors" role="alert"' in response.text
     assert response.context["regional"].drawn  # a map of what could be used stays on show
+
+
+def test_indicator_map_of_a_breakdown_without_the_year_shows_its_latest(client):
+    _regional_indicator()
+
+    # The year was chosen for the totals; the women's series stops in 2019.
+    response = client.get("/indicators/3.2.1/", {"breakdown": "SEX=F", "year": "2021"})
+
+    assert response.status_code == 200
+    assert (response.context["regional"].series.label, response.context["regional"].year) == (
+        "Female",
+        2019,
+    )
+
+
+def test_indicator_map_keeps_values_in_different_units_apart(client):
+    indicator = factories.NationalIndicatorFactory(code="9.2.1")
+    akmola = factories.RegionFactory()
+    almaty = factories.RegionFactory(code="KZALA", name_en="Almaty city")
+    factories.ObservationFactory(indicator=indicator, region=akmola, value="3537.8", unit="USD")
+    factories.ObservationFactory(indicator=indicator, region=akmola, value="11.3", unit="PT")
+    factories.ObservationFactory(indicator=indicator, region=almaty, value="4", unit="PT")
+
+    response = client.get("/indicators/9.2.1/")
+
+    series = response.context["map_form"].fields["breakdown"].choices
+    assert series == [("UNIT_MEASURE=PT", "PT"), ("UNIT_MEASURE=USD", "USD")]
+    assert [area.value for area in response.context["regional"].listed] == [11.3, 4.0]
 
 
 def test_indicator_page_without_regional_values_has_no_map(client):
@@ -371,4 +399,21 @@ def test_indicator_csv_link_downloads_that_indicators_values_only(client):
     ] == [
         ("16.3.1", "2021", "10.5", ""),
         ("16.3.1", "2022", "9", "SEX=F"),
+    ]
+
+
+def test_indicator_chart_keeps_values_in_different_units_apart(client):
+    indicator = factories.NationalIndicatorFactory(code="9.2.1")
+    for year, percent, dollars in ((2020, "11.3", "1027"), (2021, "11.5", "1040")):
+        factories.ObservationFactory(indicator=indicator, year=year, value=percent, unit="PT")
+        factories.ObservationFactory(indicator=indicator, year=year, value=dollars, unit="USD")
+    units = Dimension.objects.create(code="UNIT_MEASURE")
+    factories.DimensionValueFactory(dimension=units, code="USD", label_en="US dollars")
+
+    response = client.get("/indicators/9.2.1/")
+
+    chart = response.context["chart"]["series"]
+    assert [(series["label"], series["points"]) for series in chart] == [
+        ("PT", [[2020, 11.3], [2021, 11.5]]),
+        ("US dollars", [[2020, 1027.0], [2021, 1040.0]]),
     ]
