@@ -19,8 +19,8 @@ FIELD_LABELS = {
     "classification": _("Classification"),
     "goal_meta_link": _("UN metadata"),
 }
-# Shown as part of another field: the text of a link, or a link text whose address is missing.
-PARTS_OF_OTHERS = re.compile(r"^(goal_meta_link_text|source_url_text(_\d+)?)$")
+# The texts of links, shown with their address; alone they say nothing ("Link to source").
+LINK_TEXTS = re.compile(r"^(goal_meta_link_text|source_url_text(_\d+)?)$")
 WEB_ADDRESS = re.compile(r"^https?://\S+$")
 NUMBERED = re.compile(r"^(?P<field>.+?)_(?P<number>\d+)$")
 
@@ -33,19 +33,26 @@ class MetadataFact:
 
 
 def metadata_facts(metadata: dict[str, str]) -> list[MetadataFact]:
-    """The fields in their order, labelled; the UN metadata link with its text."""
+    """The fields in their order, labelled; web addresses as links with their texts."""
     facts = []
     for field, text in metadata.items():
-        if PARTS_OF_OTHERS.match(field) or not str(text).strip():
-            continue
-        if field == "goal_meta_link" and WEB_ADDRESS.match(text):
-            link_text = metadata.get("goal_meta_link_text") or text
-            facts.append(MetadataFact(FIELD_LABELS[field], link_text, url=text))
+        text = str(text)
+        if LINK_TEXTS.match(field) or not text.strip():
             continue
         numbered = NUMBERED.match(field)
         base = numbered["field"] if numbered else field
         label = str(FIELD_LABELS.get(base) or base.replace("_", " ").capitalize())
         if numbered and numbered["number"] != "1":
             label = f"{label} {numbered['number']}"
-        facts.append(MetadataFact(label, str(text)))
+        if WEB_ADDRESS.match(text) and base in {"goal_meta_link", "source_url"}:
+            link_text = metadata.get(_link_text_field(field)) or text
+            facts.append(MetadataFact(label, str(link_text), url=text))
+        else:
+            facts.append(MetadataFact(label, text))
     return facts
+
+
+def _link_text_field(field: str) -> str:
+    """goal_meta_link → goal_meta_link_text; source_url_2 → source_url_text_2."""
+    base, _underscore, number = field.rpartition("_")
+    return f"{base}_text_{number}" if number.isdigit() else f"{field}_text"

@@ -53,3 +53,18 @@ def test_metadata_labels_follow_the_language():
         [fact] = metadata_facts({"un_designated_tier": "1"})
 
     assert fact.label == "Уровень ООН"
+
+
+def test_source_addresses_are_links_with_their_texts():
+    facts = metadata_facts(
+        {
+            "source_url_1": "https://stat.gov.kz/en/",
+            "source_url_text_1": "Bureau of National Statistics",
+            "source_url_2": "https://egov.kz",
+        }
+    )
+
+    assert facts == [
+        MetadataFact("Source", "Bureau of National Statistics", url="https://stat.gov.kz/en/"),
+        MetadataFact("Source 2", "https://egov.kz", url="https://egov.kz"),
+    ]
