@@ -1,6 +1,6 @@
 """API endpoints for organisations, people and grants."""
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -53,9 +53,7 @@ class GrantViewSet(EditableViewSet):
     export_name = "grants"
 
     def get_queryset(self) -> QuerySet:
-        grants = Grant.objects.select_related("funder", "operator", "recipient").order_by(
-            F("year").desc(nulls_last=True), "title"
-        )
+        grants = Grant.objects.select_related("funder", "operator", "recipient").newest_first()
         if self.action == "three_sixty_giving":
             return grants.prefetch_related("goals")
         return grants.prefetch_related("goals", "targets", citations_prefetch())

@@ -16,6 +16,12 @@ class SluggedQuerySet(models.QuerySet):
         return self.get(slug=slug)
 
 
+class GrantQuerySet(SluggedQuerySet):
+    def newest_first(self) -> "GrantQuerySet":
+        """By year, the newest first and undated last; then by title."""
+        return self.order_by(models.F("year").desc(nulls_last=True), "title", "pk")
+
+
 class Sector(models.TextChoices):
     STATE = "state", _("State body")
     NGO = "ngo", _("NGO / civil society")
@@ -260,7 +266,7 @@ class Grant(CuratedRecord):
         "indicators.Target", blank=True, related_name="grants", verbose_name=_("SDG targets")
     )
 
-    objects = SluggedQuerySet.as_manager()
+    objects = GrantQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "title"]

@@ -96,7 +96,7 @@ def partnerships(
     ``organisation`` and ``kind`` the pairs.
     """
     events = Event.objects.order_by(*NEWEST_FIRST)
-    grants = Grant.objects.order_by(F("year").desc(nulls_last=True), "title", "pk")
+    grants = Grant.objects.newest_first()
     if goal:
         events, grants = events.filter(goals=goal), grants.filter(goals=goal)
     if year:
@@ -148,15 +148,20 @@ class Partner:
     def joint_events(self) -> int:
         return len(self.partnership.events)
 
+    @property
+    def other_joint_grants(self) -> int:
+        """Grants both took part in otherwise: one of them ran it, say."""
+        return len(self.partnership.grants) - self.grants_to - self.grants_from
+
 
 def partners_of(organisation: Organisation) -> list[Partner]:
     """Everyone ``organisation`` shared an event or a grant with, the closest first."""
     found = []
     for partnership in partnerships(organisation=organisation):
         partner = partnership.partner_of(organisation)
-        grants = partnership.grants
-        given = sum(1 for grant in grants if grant.funder_id == organisation.pk)
-        received = sum(1 for grant in grants if grant.funder_id == partner.pk)
+        pairs = [(grant.funder_id, grant.recipient_id) for grant in partnership.grants]
+        given = pairs.count((organisation.pk, partner.pk))
+        received = pairs.count((partner.pk, organisation.pk))
         found.append(Partner(partner, partnership, given, received))
     return found
 

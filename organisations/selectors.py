@@ -77,7 +77,7 @@ def other_grants_of_funder(grant: Grant, *, limit: int = 5) -> QuerySet[Grant]:
         Grant.objects.filter(funder_id=grant.funder_id)
         .exclude(pk=grant.pk)
         .select_related("recipient")
-        .order_by(F("year").desc(nulls_last=True), "title")[:limit]
+        .newest_first()[:limit]
     )
 
 

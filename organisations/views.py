@@ -1,6 +1,6 @@
 from typing import Any
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +9,13 @@ from django.views.generic import DetailView, ListView
 from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
 from organisations.forms import PartnershipFilterForm
 from organisations.models import Currency, Grant, Organisation, Person, Sector
-from organisations.partnerships import network_picture, partners_of, partnerships, sector_legend
+from organisations.partnerships import (
+    network_picture,
+    partners_of,
+    partnerships,
+    sector_legend,
+    strongest_first,
+)
 from organisations.selectors import (
     goals_spoken_on,
     grant_totals,
@@ -59,9 +65,7 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         organisation = self.object
-        grants = Grant.objects.select_related("funder", "recipient").order_by(
-            F("year").desc(nulls_last=True), "title"
-        )
+        grants = Grant.objects.select_related("funder", "recipient").newest_first()
         return super().get_context_data(
             partners=partners_of(organisation),
             grants_given=grants.filter(funder=organisation),
@@ -156,7 +160,7 @@ class PartnershipListView(ListView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             form=self.form,
-            network=network_picture(self.object_list),
+            network=network_picture(sorted(self.object_list, key=strongest_first)),
             sector_legend=sector_legend(),
             **kwargs,
         )

@@ -143,3 +143,22 @@ def test_partnerships_page_queries_do_not_grow_with_the_pairs(
     with django_assert_num_queries(12):
         response = client.get("/partnerships/")
     assert response.context["paginator"].count == 32
+
+
+def test_partnerships_network_draws_the_strongest_whatever_the_list_order(client):
+    ministry = factories.OrganisationFactory(name="Ministry", slug="ministry")
+    ngo = factories.OrganisationFactory(name="Old friend", slug="old-friend")
+    for year in range(2010, 2015):
+        event = factories.EventFactory(start_date=date(year, 1, 1))
+        for organisation in (ministry, ngo):
+            factories.EventOrganisationFactory(event=event, organisation=organisation)
+    for _ in range(60):  # newer, weaker pairs
+        event = factories.EventFactory(start_date=date(2024, 1, 1))
+        factories.EventOrganisationFactory(event=event)
+        factories.EventOrganisationFactory(event=event)
+
+    response = client.get("/partnerships/", {"ordering": "newest"})
+
+    assert 'data-organisation="old-friend"' in response.text
+    assert response.context["network"].left_out == 1
+    assert "Old friend: 1 partner</title>" in response.text

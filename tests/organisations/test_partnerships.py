@@ -193,3 +193,18 @@ def test_partners_of_an_organisation_say_how_they_worked_together(ministry, ngo,
         ("Ministry of Justice", 1, 1, 2)
     ]
     assert found[0].partnership.is_state_and_civil_society
+
+
+def test_partners_of_an_operator_share_grants_without_giving_or_receiving(ministry, ngo, undp):
+    factories.GrantFactory(funder=ministry, operator=undp, recipient=ngo)
+
+    by_name = {p.organisation.name: p for p in partners_of(undp)}
+    as_funder = {p.organisation.name: p for p in partners_of(ministry)}
+
+    assert {
+        name: (p.grants_to, p.grants_from, p.other_joint_grants) for name, p in by_name.items()
+    } == {"Ministry of Justice": (0, 0, 1), "Legal Aid Centre": (0, 0, 1)}
+    assert (as_funder["Legal Aid Centre"].grants_to, as_funder["UNDP"].other_joint_grants) == (
+        1,
+        1,
+    )
