@@ -1,15 +1,24 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class SdgPortalConfig(AppConfig):
+    default = True  # of the two configurations here, the one "sdgportal" means
     name = "sdgportal"
     verbose_name = _("Sources and provenance")
 
     def ready(self) -> None:
+        from sdgportal.roles import sync_editors_after_migrate
         from sdgportal.search import add_search_key_function, create_search_key_function
 
         connection_created.connect(add_search_key_function)
         post_migrate.connect(create_search_key_function, sender=self)
+        post_migrate.connect(sync_editors_after_migrate, sender=self)
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    default = False  # named in INSTALLED_APPS in place of django.contrib.admin
+    default_site = "sdgportal.admin_site.PortalAdminSite"

@@ -2,14 +2,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from sdgportal import api, views
 from sdgportal.sitemaps import SITEMAPS
-
-admin.site.site_header = _("SDG Partnership Portal — curation")
-admin.site.site_title = _("SDG Partnership Portal")
-admin.site.index_title = _("Curate events, organisations, grants and indicators")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

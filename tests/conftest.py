@@ -31,6 +31,25 @@ def staff_client(client, django_user_model):
 
 
 @pytest.fixture
+def editor(django_user_model):
+    """An NGO staff member: staff, in the Editors group, not a superuser."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """A client logged in as an editor."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
 def api_client():
     """An anonymous REST client."""
     return APIClient()

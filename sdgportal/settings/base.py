@@ -21,7 +21,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
-    "django.contrib.admin",
+    "sdgportal.apps.PortalAdminConfig",  # django.contrib.admin with the curators' pages
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -26,7 +26,7 @@ def one_of_each():
     factories.IndicatorOrganisationFactory()
     factories.GlobalIndicatorFactory()
     factories.CitationFactory(record=event, quote="The online conference was held on 5 November.")
-    Group.objects.create(name="Editors")
+    Group.objects.create(name="Reviewers")
     editor = get_user_model().objects.create_user("api-client", is_staff=True)
     Token.objects.create(user=editor)
 
