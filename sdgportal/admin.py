@@ -2,13 +2,16 @@
 
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Model, QuerySet
 from django.http import HttpRequest
-from django.utils.text import Truncator
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
+from sdgportal.provenance import quote_in_context, records_cited_by
 
 
 class CitationInline(GenericTabularInline):
@@ -16,10 +19,54 @@ class CitationInline(GenericTabularInline):
 
     model = Citation
     extra = 0
-    fields = ["document", "article", "quote"]
+    fields = ["document", "article", "quote", "in_context"]
+    readonly_fields = ["in_context"]
     autocomplete_fields = ["document", "article"]
     verbose_name = _("source")
     verbose_name_plural = _("sources (provenance)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document", "article")
+
+    @admin.display(description=_("quote in its article"))
+    def in_context(self, obj):
+        found = obj.article and quote_in_context(obj.article.text, obj.quote)
+        if not found:
+            return "—"
+        return format_html(
+            '<span class="quote-in-context">{}<mark>{}</mark>{}</span>',
+            found.before,
+            found.quote,
+            found.after,
+        )
+
+
+def records_list(citations: QuerySet) -> str:
+    """The records the citations support, by kind, each linked to its admin page."""
+    kinds = records_cited_by(citations)
+    if not kinds:
+        return "—"
+    return format_html_join(
+        "",
+        "<p><strong>{} ({})</strong></p><ul>{}</ul>",
+        (
+            (
+                capfirst(kind.model._meta.verbose_name_plural),
+                len(kind.records),
+                format_html_join(
+                    "",
+                    '<li><a href="{}">{}</a></li>',
+                    ((_admin_address(record), record) for record in kind.records),
+                ),
+            )
+            for kind in kinds
+        ),
+    )
+
+
+def _admin_address(record: Model) -> str:
+    meta = record._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
 
 
 class CuratedAdmin(admin.ModelAdmin):
@@ -69,8 +116,12 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "title", "article_count", "citation_count", "imported_at"]
     list_filter = ["kind"]
     search_fields = ["name", "title", "url"]
-    readonly_fields = ["sha256", "imported_at"]
+    readonly_fields = ["sha256", "imported_at", "records_from_here"]
     inlines = [ArticleInline]
+
+    @admin.display(description=_("records from this source"))
+    def records_from_here(self, obj):
+        return records_list(obj.citations.all())
 
     def get_queryset(self, request):
         return (
@@ -99,6 +150,11 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "text", "document__name"]
     autocomplete_fields = ["document"]
     date_hierarchy = "published_on"
+    readonly_fields = ["records_from_here"]
+
+    @admin.display(description=_("records from this article"))
+    def records_from_here(self, obj):
+        return records_list(obj.citations.all())
 
 
 @admin.register(Citation)
