@@ -32,18 +32,39 @@ from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
 OUTCOMES = ("created", "updated", "unchanged", "kept")
 
 
+@dataclass(frozen=True)
+class KeptDifference:
+    """A field of a curated record the import would have changed, left as the curator has it."""
+
+    kind: str
+    record: models.Model
+    field: str
+    current: object
+    imported: object
+
+
 @dataclass
 class ImportSummary:
-    """Records created, updated, unchanged and kept (curated, not overwritten) per type."""
+    """Records created, updated, unchanged and kept (curated, not overwritten) per type, and
+    what the import would have changed in the kept ones."""
 
     counts: dict[str, Counter[str]] = field(default_factory=dict)
+    kept: list[KeptDifference] = field(default_factory=list)
 
     def count(self, kind: str, outcome: str) -> None:
         self.counts.setdefault(kind, Counter())[outcome] += 1
 
+    def count_applied(self, kind: str, record: models.Model, applied: "Applied") -> None:
+        self.count(kind, applied.outcome)
+        self.kept += [
+            KeptDifference(kind, record, name, getattr(record, name), value)
+            for name, value in applied.kept.items()
+        ]
+
     def add(self, other: "ImportSummary") -> None:
         for kind, counter in other.counts.items():
             self.counts.setdefault(kind, Counter()).update(counter)
+        self.kept += other.kept
 
     @property
     def changed(self) -> bool:
@@ -172,12 +193,12 @@ class _Loader:
             self.load_article(document, article_record)
 
     def load_article(self, document: SourceDocument, record: ArticleRecord) -> None:
-        article, outcome = _upsert(
+        article, applied = _upsert(
             Article,
             {"document": document, "position": record.position},
             {"title": record.title[:500], "published_on": record.published, "text": record.text},
         )
-        self.summary.count("articles", outcome)
+        self.summary.count_applied("articles", article, applied)
         cite = _Citer(document, article)
         organisations = {}
         for organisation in record.organisations:
@@ -221,7 +242,7 @@ class _Loader:
                 for key, value in values.items()
                 if value and not getattr(existing, key) and key != "name"
             }
-            self.summary.count("organisations", _apply(existing, changes))
+            self.summary.count_applied("organisations", existing, _apply(existing, changes))
         self.index.remember(organisation)
         cite(organisation, record.quote)
         return organisation
@@ -243,7 +264,8 @@ class _Loader:
             aliases = sorted(
                 set(existing.aliases) | {record.name, *record.aliases} - {existing.name}
             )
-            self.summary.count("people", _apply(existing, {"aliases": aliases}))
+            applied = _apply(existing, {"aliases": aliases})
+            self.summary.count_applied("people", existing, applied)
         self.index.remember(person)
         cite(person, record.quote)
         if record.title:
@@ -252,13 +274,13 @@ class _Loader:
                 if record.organisation
                 else None
             )
-            position, outcome = _upsert(
+            position, applied = _upsert(
                 Position,
                 {"person": person, "organisation": organisation, "title": record.title[:300]},
                 {},
                 create={"review_status": ReviewStatus.IMPORTED},
             )
-            self.summary.count("positions", outcome)
+            self.summary.count_applied("positions", position, applied)
             cite(position, record.quote)
         return person
 
@@ -278,13 +300,13 @@ class _Loader:
             "is_online": record.online,
             "country": record.country,
         }
-        event, outcome = _upsert(
+        event, applied = _upsert(
             Event,
             {"slug": slug[:200] or "event"},
             values,
             create={"review_status": ReviewStatus.IMPORTED},
         )
-        self.summary.count("events", outcome)
+        self.summary.count_applied("events", event, applied)
         cite(event, record.quote)
         if event.review_status == ReviewStatus.IMPORTED:
             event.goals.add(*[self.goals[n] for n in record.goals if n in self.goals])
@@ -334,7 +356,7 @@ class _Loader:
             }
             if (person.pk, appearance.role) in existing:
                 speaker = existing[(person.pk, appearance.role)]
-                self.summary.count("speakers", _apply(speaker, values))
+                self.summary.count_applied("speakers", speaker, _apply(speaker, values))
                 continue
             speaker = EventSpeaker(
                 event=event,
@@ -369,7 +391,7 @@ class _Loader:
             "currency": currency,
             "year": record.year,
         }
-        grant, outcome = _upsert(
+        grant, applied = _upsert(
             Grant,
             {"slug": slug},
             values,
@@ -378,7 +400,7 @@ class _Loader:
                 "review_status": ReviewStatus.IMPORTED,
             },
         )
-        self.summary.count("grants", outcome)
+        self.summary.count_applied("grants", grant, applied)
         cite(grant, record.quote)
         if grant.review_status == ReviewStatus.IMPORTED:
             grant.goals.add(*[self.goals[n] for n in record.goals if n in self.goals])
@@ -387,7 +409,7 @@ class _Loader:
     def statistic(
         self, record: StatisticRecord, document: SourceDocument, article: Article
     ) -> None:
-        _, outcome = _upsert(
+        statistic, applied = _upsert(
             Observation,
             {
                 "document": document,
@@ -404,7 +426,7 @@ class _Loader:
                 "goal": self.goals.get(record.goal) if record.goal else None,
             },
         )
-        self.summary.count("statistics", outcome)
+        self.summary.count_applied("statistics", statistic, applied)
 
 
 class _Citer:
@@ -456,26 +478,35 @@ class _Citer:
         self.pending = []
 
 
+@dataclass(frozen=True)
+class Applied:
+    """What became of a found record: its outcome and, if kept, the values not written."""
+
+    outcome: str
+    kept: dict[str, object] = field(default_factory=dict)
+
+
 def _upsert(
     model: type[models.Model], lookup: dict, values: dict, *, create: dict | None = None
-) -> tuple[models.Model, str]:
+) -> tuple[models.Model, Applied]:
     record = model._default_manager.filter(**lookup).first()
     if record is None:
-        return model._default_manager.create(**lookup, **values, **(create or {})), "created"
+        created = model._default_manager.create(**lookup, **values, **(create or {}))
+        return created, Applied("created")
     return record, _apply(record, values)
 
 
-def _apply(record: models.Model, values: dict) -> str:
+def _apply(record: models.Model, values: dict) -> Applied:
     """Update an imported record's changed fields; a curated one is kept as it is."""
     changed = {k: v for k, v in values.items() if _differs(getattr(record, k), v)}
     if not changed:
-        return "unchanged"
+        return Applied("unchanged")
     if getattr(record, "review_status", ReviewStatus.IMPORTED) != ReviewStatus.IMPORTED:
-        return "kept"
+        return Applied("kept", changed)
     for key, value in changed.items():
         setattr(record, key, value)
     record.save()
-    return "updated"
+    return Applied("updated")
 
 
 def _differs(current: object, new: object) -> bool:

@@ -80,4 +80,11 @@ def format_summary(summary: ImportSummary, documents: int, *, dry_run: bool) -> 
     ]
     for kind, counts in summary.counts.items():
         lines.append(f"  {kind:<20}" + "".join(f"{counts[o]:>10}" for o in OUTCOMES))
+    if summary.kept:
+        lines.append("Kept as curated; the documents say otherwise:")
+        lines += [
+            f"  {kept.kind} #{kept.record.pk} “{kept.record}”, {kept.field}: "
+            f"{kept.current!r} (the document: {kept.imported!r})"
+            for kept in summary.kept
+        ]
     return "\n".join(lines)

@@ -126,6 +126,24 @@ def test_reviewed_records_survive_a_reimport(page):
     assert Organisation.objects.get(pk=organisation.pk).sector == "other"
 
 
+def test_a_reimport_reports_what_it_did_not_overwrite(page):
+    import_seeds(page)
+    grant = Grant.objects.get()
+    imported_title = grant.title
+    grant.title = "NGO grants on SDG 16, 2023"
+    grant.review_status = ReviewStatus.REVIEWED
+    grant.save()
+
+    out, _err = import_seeds(page)
+
+    assert Grant.objects.get().title == "NGO grants on SDG 16, 2023"
+    assert "Kept as curated; the documents say otherwise:" in out
+    assert (
+        f"grants #{grant.pk} “NGO grants on SDG 16, 2023”, title: "
+        f"'NGO grants on SDG 16, 2023' (the document: {imported_title!r})"
+    ) in out
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
