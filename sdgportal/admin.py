@@ -75,9 +75,15 @@ class CuratedAdmin(admin.ModelAdmin):
     curated_inlines = [CitationInline]
     readonly_fields = ["created_at", "updated_at"]
     actions = ["mark_reviewed"]
+    change_form_template = "admin/sdgportal/curated_change_form.html"
 
     def get_inlines(self, request, obj):
         return [*super().get_inlines(request, obj), *self.curated_inlines]
+
+    def save_model(self, request, obj, form, change):
+        if "_mark_reviewed" in request.POST:  # the "Save and mark as reviewed" button
+            obj.review_status = ReviewStatus.REVIEWED
+        super().save_model(request, obj, form, change)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).annotate(source_count=Count("citations"))

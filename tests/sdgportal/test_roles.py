@@ -64,3 +64,39 @@ def test_the_admin_index_shows_an_editor_the_content_but_not_the_users(editor_cl
 
     assert "/admin/events/event/" in response.text
     assert "/admin/auth/user/" not in response.text
+
+
+def test_an_editor_marks_one_record_reviewed_from_its_page(editor_client):
+    organisation = factories.OrganisationFactory(
+        name="Steppe Voices", review_status=ReviewStatus.IMPORTED
+    )
+    page = editor_client.get(f"/admin/organisations/organisation/{organisation.pk}/change/")
+    form = page.context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data.update(
+        {
+            "name": "Steppe Voices Foundation",
+            "aliases": "[]",
+            "review_status": "imported",
+            "_mark_reviewed": "Save and mark as reviewed",
+        }
+    )
+    for inline in page.context["inline_admin_formsets"]:  # none holds a row yet
+        prefix = inline.formset.prefix
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+
+    response = editor_client.post(
+        f"/admin/organisations/organisation/{organisation.pk}/change/", data
+    )
+
+    assert 'name="_mark_reviewed"' in page.text
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.review_status) == (
+        "Steppe Voices Foundation",
+        ReviewStatus.REVIEWED,
+    )
