@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -55,3 +56,30 @@ def test_admin_list_queries_do_not_grow_with_the_rows(staff_client, model):
 
     assert model._default_manager.count() >= 6 or model._meta.model_name == "goal"
     assert with_six == with_one
+
+
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model._meta.label)
+def test_every_related_field_in_an_admin_form_is_picked_by_autocomplete(rf, admin_user, model):
+    model_admin = admin.site._registry[model]
+    request = rf.get("/")
+    request.user = admin_user
+    shown = set(model_admin.get_fields(request)) - set(model_admin.readonly_fields)
+    related = {
+        field.name
+        for field in model._meta.get_fields()
+        if field.name in shown
+        and (field.many_to_one or field.many_to_many)
+        and field.related_model is not ContentType  # a short, fixed list: a plain select
+    }
+    inline_related = {
+        f"{inline.model._meta.label}.{field.name}"
+        for inline in model_admin.inlines
+        for field in inline.model._meta.get_fields()
+        if (field.many_to_one or field.many_to_many)
+        and field.name in (inline.fields or [])
+        and field.related_model is not model
+        and field.name not in getattr(inline, "autocomplete_fields", [])
+    }
+
+    assert related - set(model_admin.autocomplete_fields) == set()
+    assert inline_related == set()
