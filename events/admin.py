@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventOrganisation, EventSpeaker
-from sdgportal.admin import CuratedAdmin
+from sdgportal.admin import CuratedAdmin, MissingEssentialsFilter
 
 
 class EventOrganisationInline(admin.TabularInline):
@@ -30,7 +30,14 @@ class EventAdmin(CuratedAdmin):
         "review_status",
         "source_count",
     ]
-    list_filter = ["review_status", "kind", "is_online", "country", "goals"]
+    list_filter = [
+        "review_status",
+        MissingEssentialsFilter,
+        "kind",
+        "is_online",
+        "country",
+        "goals",
+    ]
     search_fields = ["title", "description", "city", "slug"]
     autocomplete_fields = ["parent", "goals", "targets"]
     prepopulated_fields = {"slug": ["title"]}

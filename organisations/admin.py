@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Grant, Organisation, Person, Position
-from sdgportal.admin import CuratedAdmin
+from sdgportal.admin import CuratedAdmin, MissingEssentialsFilter
 
 
 class PositionInline(admin.TabularInline):
@@ -33,7 +33,7 @@ class OrganisationAdmin(CuratedAdmin):
         "review_status",
         "source_count",
     ]
-    list_filter = ["review_status", "sector", "country"]
+    list_filter = ["review_status", MissingEssentialsFilter, "sector", "country"]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym", "aliases", "slug"]
     autocomplete_fields = ["parent"]
@@ -44,7 +44,7 @@ class OrganisationAdmin(CuratedAdmin):
 @admin.register(Person)
 class PersonAdmin(CuratedAdmin):
     list_display = ["name", "aliases", "review_status", "source_count"]
-    list_filter = ["review_status"]
+    list_filter = ["review_status", MissingEssentialsFilter]
     search_fields = ["name", "aliases", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PositionInline]
@@ -71,7 +71,14 @@ class GrantAdmin(CuratedAdmin):
         "review_status",
         "source_count",
     ]
-    list_filter = ["review_status", "instrument", "currency", "year", "goals"]
+    list_filter = [
+        "review_status",
+        MissingEssentialsFilter,
+        "instrument",
+        "currency",
+        "year",
+        "goals",
+    ]
     list_select_related = ["funder", "recipient"]
     search_fields = [
         "title",

@@ -10,6 +10,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from sdgportal.data_quality import RULES_BY_MODEL
 from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
 from sdgportal.provenance import quote_in_context, records_cited_by
 
@@ -67,6 +68,21 @@ def records_list(citations: QuerySet) -> str:
 def _admin_address(record: Model) -> str:
     meta = record._meta
     return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+
+
+class MissingEssentialsFilter(admin.SimpleListFilter):
+    """The records the data-quality page lists: without what their kind needs."""
+
+    title = _("essentials")
+    parameter_name = "essentials"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("missing"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "missing":
+            return queryset.filter(RULES_BY_MODEL[queryset.model].broken)
+        return queryset
 
 
 class CuratedAdmin(admin.ModelAdmin):

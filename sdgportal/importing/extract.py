@@ -38,6 +38,11 @@ def is_date_line(line: str) -> bool:
     return len(line) <= 40 and parse_date(line) is not None and not re.search(r"[.!?]$", line)
 
 
+def fingerprint(text: str) -> str:
+    """The SHA-256 a document's text is recognised by."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def extract_document(name: str, text: str) -> DocumentRecord:
     """Every article of the page with the events, people, organisations, grants and figures."""
     raw_lines = [" ".join(line.split()) for line in text.split("\n")]
@@ -45,7 +50,7 @@ def extract_document(name: str, text: str) -> DocumentRecord:
     articles = split_articles(clean_lines(text), is_date_line)
     document = DocumentRecord(
         name=name,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        sha256=fingerprint(text),
         title=articles[0].title if articles else "",
     )
     for position, raw in enumerate(articles, start=1):

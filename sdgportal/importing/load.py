@@ -45,17 +45,19 @@ class KeptDifference:
 
 @dataclass
 class ImportSummary:
-    """Records created, updated, unchanged and kept (curated, not overwritten) per type, and
-    what the import would have changed in the kept ones."""
+    """Records created, updated, unchanged and kept (curated, not overwritten) per type, each
+    record with its outcome, and what the import would have changed in the kept ones."""
 
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     kept: list[KeptDifference] = field(default_factory=list)
+    outcomes: list[tuple[str, models.Model]] = field(default_factory=list)
 
-    def count(self, kind: str, outcome: str) -> None:
+    def count(self, kind: str, outcome: str, record: models.Model) -> None:
         self.counts.setdefault(kind, Counter())[outcome] += 1
+        self.outcomes.append((outcome, record))
 
     def count_applied(self, kind: str, record: models.Model, applied: "Applied") -> None:
-        self.count(kind, applied.outcome)
+        self.count(kind, applied.outcome, record)
         self.kept += [
             KeptDifference(kind, record, name, getattr(record, name), value)
             for name, value in applied.kept.items()
@@ -65,6 +67,7 @@ class ImportSummary:
         for kind, counter in other.counts.items():
             self.counts.setdefault(kind, Counter()).update(counter)
         self.kept += other.kept
+        self.outcomes += other.outcomes
 
     @property
     def changed(self) -> bool:
@@ -188,7 +191,7 @@ class _Loader:
             document.sha256, document.title = record.sha256, record.title
             document.imported_at = timezone.now()
             document.save()
-        self.summary.count("documents", "created" if created else "unchanged")
+        self.summary.count("documents", "created" if created else "unchanged", document)
         for article_record in record.articles:
             self.load_article(document, article_record)
 
@@ -231,7 +234,7 @@ class _Loader:
                 review_status=ReviewStatus.IMPORTED,
                 **values,
             )
-            self.summary.count("organisations", "created")
+            self.summary.count("organisations", "created", organisation)
         else:
             organisation = existing
             aliases = sorted(
@@ -258,7 +261,7 @@ class _Loader:
                 aliases=sorted(set(record.aliases) - {record.name}),
                 review_status=ReviewStatus.IMPORTED,
             )
-            self.summary.count("people", "created")
+            self.summary.count("people", "created", person)
         else:
             person = existing
             aliases = sorted(
@@ -316,7 +319,7 @@ class _Loader:
         return event
 
     def event_organisations(self, event: Event, record: EventRecord, organisations: dict) -> None:
-        existing = set(event.participations.values_list("organisation_id", "role"))
+        existing = {(p.organisation_id, p.role): p for p in event.participations.all()}
         new = []
         for participation in record.participations:
             organisation = organisations.get(participation.organisation) or self.index.organisation(
@@ -326,18 +329,16 @@ class _Loader:
                 continue
             key = (organisation.pk, participation.role)
             if key in existing:
-                self.summary.count("event organisations", "unchanged")
+                self.summary.count("event organisations", "unchanged", existing[key])
                 continue
-            existing.add(key)
-            new.append(
-                EventOrganisation(
-                    event=event,
-                    organisation=organisation,
-                    role=participation.role,
-                    review_status=ReviewStatus.IMPORTED,
-                )
+            existing[key] = EventOrganisation(
+                event=event,
+                organisation=organisation,
+                role=participation.role,
+                review_status=ReviewStatus.IMPORTED,
             )
-            self.summary.count("event organisations", "created")
+            new.append(existing[key])
+            self.summary.count("event organisations", "created", existing[key])
         EventOrganisation.objects.bulk_create(new)
 
     def event_speakers(
@@ -367,7 +368,7 @@ class _Loader:
             )
             existing[(person.pk, appearance.role)] = speaker
             new.append(speaker)
-            self.summary.count("speakers", "created")
+            self.summary.count("speakers", "created", speaker)
         EventSpeaker.objects.bulk_create(new)
 
     def grant(self, record: GrantRecord, organisations: dict, cite: "_Citer") -> Grant:
