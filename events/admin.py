@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventOrganisation, EventSpeaker
 from sdgportal.admin import CuratedAdmin, MissingEssentialsFilter
+from sdgportal.admin_merging import MergeAdminMixin
 
 
 class EventOrganisationInline(admin.TabularInline):
@@ -20,7 +21,8 @@ class EventSpeakerInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(CuratedAdmin):
+class EventAdmin(MergeAdminMixin, CuratedAdmin):
+    duplicates_within = "start_date"  # a yearly forum keeps its title
     list_display = [
         "title",
         "kind",

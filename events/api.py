@@ -5,10 +5,11 @@ from django.db.models import QuerySet
 from events.filters import EventFilter
 from events.selectors import events_in_full
 from events.serializers import EventSerializer
+from sdgportal.merge_redirects import EndpointFollowsMerges
 from sdgportal.rest.viewsets import EditableViewSet
 
 
-class EventViewSet(EditableViewSet):
+class EventViewSet(EndpointFollowsMerges, EditableViewSet):
     """Events with their organisers, partners, speakers, SDG goals and sources."""
 
     serializer_class = EventSerializer

@@ -20,6 +20,7 @@ from events.selectors import (
     events_in_full,
     related_events,
 )
+from sdgportal.merge_redirects import PageFollowsMerges
 from sdgportal.selectors import country_choices, goal_choices
 from sdgportal.views import FilteredListView
 
@@ -53,7 +54,7 @@ class EventListView(FilteredListView):
         )
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PageFollowsMerges, DetailView):
     def get_queryset(self) -> QuerySet[Event]:
         return events_in_full()
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Grant, Organisation, Person, Position
 from sdgportal.admin import CuratedAdmin, MissingEssentialsFilter
+from sdgportal.admin_merging import MergeAdminMixin
 
 
 class PositionInline(admin.TabularInline):
@@ -23,7 +24,7 @@ class ChildOrganisationInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(CuratedAdmin):
+class OrganisationAdmin(MergeAdminMixin, CuratedAdmin):
     list_display = [
         "name",
         "acronym",
@@ -42,7 +43,7 @@ class OrganisationAdmin(CuratedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(CuratedAdmin):
+class PersonAdmin(MergeAdminMixin, CuratedAdmin):
     list_display = ["name", "aliases", "review_status", "source_count"]
     list_filter = ["review_status", MissingEssentialsFilter]
     search_fields = ["name", "aliases", "slug"]

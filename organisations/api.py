@@ -14,12 +14,13 @@ from organisations.models import Grant, Organisation
 from organisations.selectors import people_in_full
 from organisations.serializers import GrantSerializer, OrganisationSerializer, PersonSerializer
 from organisations.threesixty import CSV_COLUMNS, as_360giving, csv_records, json_package
+from sdgportal.merge_redirects import EndpointFollowsMerges
 from sdgportal.rest.csv import CSVRenderer
 from sdgportal.rest.viewsets import EditableViewSet, csv_download, in_chunks
 from sdgportal.selectors import citations_prefetch
 
 
-class OrganisationViewSet(EditableViewSet):
+class OrganisationViewSet(EndpointFollowsMerges, EditableViewSet):
     """NGOs, state bodies, UN agencies, donors and businesses."""
 
     serializer_class = OrganisationSerializer
@@ -31,7 +32,7 @@ class OrganisationViewSet(EditableViewSet):
         return Organisation.objects.select_related("parent")
 
 
-class PersonViewSet(EditableViewSet):
+class PersonViewSet(EndpointFollowsMerges, EditableViewSet):
     """People with their positions and the events they spoke at."""
 
     serializer_class = PersonSerializer

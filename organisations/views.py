@@ -27,6 +27,7 @@ from organisations.selectors import (
     people_in_full,
     people_with_sources,
 )
+from sdgportal.merge_redirects import PageFollowsMerges
 from sdgportal.selectors import country_choices, goal_choices
 from sdgportal.views import FilteredListView
 
@@ -59,7 +60,7 @@ class OrganisationListView(FilteredListView):
         )
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(PageFollowsMerges, DetailView):
     def get_queryset(self) -> QuerySet:
         return organisations_in_full()
 
@@ -130,7 +131,7 @@ class PersonListView(FilteredListView):
         )
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(PageFollowsMerges, DetailView):
     def get_queryset(self) -> QuerySet[Person]:
         return people_with_sources()
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from sdgportal.data_quality import RULES_BY_MODEL
-from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
+from sdgportal.models import Article, Citation, MergedRecord, ReviewStatus, SourceDocument
 from sdgportal.provenance import quote_in_context, records_cited_by
 
 
@@ -195,3 +195,23 @@ class CitationAdmin(admin.ModelAdmin):
     @admin.display(description=_("quote"))
     def quote_excerpt(self, obj):
         return Truncator(obj.quote).chars(120)
+
+
+@admin.register(MergedRecord)
+class MergedRecordAdmin(admin.ModelAdmin):
+    """Records merged away: their old slugs redirect to the survivor; their fields are kept."""
+
+    list_display = ["old_name", "old_slug", "content_type", "survivor_id", "merged_at", "merged_by"]
+    list_filter = ["content_type"]
+    list_select_related = ["content_type", "merged_by"]
+    search_fields = ["old_name", "old_slug"]
+    readonly_fields = ["survivor_link", "data", "merged_at", "merged_by"]
+
+    @admin.display(description=_("merged into"))
+    def survivor_link(self, obj):
+        survivor = obj.survivor
+        return (
+            format_html('<a href="{}">{}</a>', _admin_address(survivor), survivor)
+            if survivor
+            else "—"
+        )

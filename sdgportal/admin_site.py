@@ -18,6 +18,7 @@ class PortalAdminSite(admin.AdminSite):
     def curation_urls(self) -> list[URLPattern]:
         """Pages of the curators' tools beside the record lists."""
         # imported here: the site is built before the models these pages read are loaded
+        from sdgportal.admin_merging import LikelyDuplicatesView
         from sdgportal.curation_views import DataQualityView, ImportDocumentView, ImportReviewView
 
         return [
@@ -35,5 +36,10 @@ class PortalAdminSite(admin.AdminSite):
                 "curation/data-quality/",
                 self.admin_view(DataQualityView.as_view(admin_site=self)),
                 name="data_quality",
+            ),
+            path(
+                "curation/duplicates/",
+                self.admin_view(LikelyDuplicatesView.as_view(admin_site=self)),
+                name="likely_duplicates",
             ),
         ]

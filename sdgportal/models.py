@@ -3,8 +3,10 @@
 This module imports no portal app; the apps build on it.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -146,3 +148,41 @@ class CuratedRecord(models.Model):
 
     class Meta:
         abstract = True
+
+
+class MergedRecord(models.Model):
+    """A record merged into another: its old address leads to the survivor, its data is kept."""
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of record")
+    )
+    old_slug = models.SlugField(_("old slug"), max_length=200)
+    old_name = models.CharField(_("old name"), max_length=500, blank=True)
+    survivor_id = models.PositiveBigIntegerField(_("merged into (id)"))
+    survivor = GenericForeignKey("content_type", "survivor_id")
+    data = models.JSONField(
+        _("the record's fields when merged"), default=dict, blank=True, encoder=DjangoJSONEncoder
+    )
+    merged_at = models.DateTimeField(_("merged"), auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("merged by"),
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "pk"]
+        verbose_name = _("merged record")
+        verbose_name_plural = _("merged records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "old_slug"], name="merged_record_unique_old_slug"
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "survivor_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.old_name or self.old_slug} → #{self.survivor_id}"

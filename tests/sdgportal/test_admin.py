@@ -7,6 +7,7 @@ from rest_framework.authtoken.models import Token
 
 from events.models import Event
 from organisations.models import Organisation
+from sdgportal.merging import merge_records
 from sdgportal.models import ReviewStatus
 from tests import factories
 
@@ -26,6 +27,7 @@ def one_of_each():
     factories.IndicatorOrganisationFactory()
     factories.GlobalIndicatorFactory()
     factories.CitationFactory(record=event, quote="The online conference was held on 5 November.")
+    merge_records(factories.PersonFactory(), [factories.PersonFactory()])
     Group.objects.create(name="Reviewers")
     editor = get_user_model().objects.create_user("api-client", is_staff=True)
     Token.objects.create(user=editor)

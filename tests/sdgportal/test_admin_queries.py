@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators.models import Dimension
+from sdgportal.merging import merge_records
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,7 @@ def add_a_bit_of_everything(number: int) -> None:
     factories.DimensionValueFactory(dimension=dimension)
     factories.CitationFactory(record=event)
     factories.CitationFactory(record=organisation)
+    merge_records(factories.PersonFactory(), [factories.PersonFactory()])
 
 
 def queries_of(client, url: str) -> int:
