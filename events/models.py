@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from organisations.models import Organisation, Person, SluggedQuerySet
+from sdgportal.history import PortalHistory
 from sdgportal.models import CuratedRecord
 
 
@@ -92,6 +93,7 @@ class Event(CuratedRecord):
     )
 
     objects = SluggedQuerySet.as_manager()
+    history = PortalHistory(m2m_fields=["goals", "targets"])
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -164,6 +166,8 @@ class EventOrganisation(CuratedRecord):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
 
+    history = PortalHistory()
+
     class Meta:
         ordering = ["event", "role", "organisation__name"]
         verbose_name = _("organiser or partner")
@@ -215,6 +219,8 @@ class EventSpeaker(CuratedRecord):
         verbose_name=_("organisation as stated"),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = PortalHistory()
 
     class Meta:
         ordering = ["event", "order", "pk"]

@@ -16,6 +16,7 @@ from indicators.models import (
     Region,
     Target,
 )
+from sdgportal.history_admin import VersionedAdmin
 
 
 def _language_fields(name):
@@ -81,7 +82,7 @@ class IndicatorOrganisationInline(admin.TabularInline):
 
 
 @admin.register(NationalIndicator)
-class NationalIndicatorAdmin(TranslationAdmin):
+class NationalIndicatorAdmin(VersionedAdmin, TranslationAdmin):
     list_display = ["code", "title", "goal", "unit", "reporting_status", "observation_count"]
     list_filter = ["reporting_status", "goal", "chart_type", "organisations"]
     list_select_related = ["goal"]
@@ -115,7 +116,7 @@ class IndicatorOrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(VersionedAdmin, TranslationAdmin):
     list_display = ["code", "name", "boundary_code", "has_boundary"]
     search_fields = ["code", *_language_fields("name"), "boundary_code"]
     ordering = ["code"]

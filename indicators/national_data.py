@@ -40,6 +40,7 @@ from indicators.open_sdg import (
 from indicators.responsible import SourceDirectory, SourceName, is_state_body
 from indicators.services import LoadSummary, translated, update_fields
 from organisations.models import Organisation, Sector
+from sdgportal.history import imported_from
 from sdgportal.importing.load import NameIndex, unique_slug
 from sdgportal.importing.organisations import known_acronym
 from sdgportal.models import Citation, ReviewStatus, SourceDocument
@@ -80,7 +81,7 @@ def import_national_data(
 ) -> NationalImportSummary:
     """Import every indicator of the repository; bad files are skipped and listed."""
     summary = NationalImportSummary()
-    with transaction.atomic():
+    with transaction.atomic(), imported_from(DATASET):
         _load_regions(repository, summary)
         _load_dimensions(repository, summary)
     directory = SourceDirectory(repository.source_statements())
@@ -182,9 +183,10 @@ class _IndicatorWriter:
         """Write one indicator, counting what changed in ``summary``."""
         self.summary = summary
         document = self._document(data)
-        indicator = self._indicator(data, document)
-        self._responsibilities(indicator, data.sources, document)
-        self._observations(indicator, data, document)
+        with imported_from(document.name):
+            indicator = self._indicator(data, document)
+            self._responsibilities(indicator, data.sources, document)
+            self._observations(indicator, data, document)
 
     def _document(self, data: IndicatorData) -> SourceDocument:
         main_file = data.data_file or (data.files[0] if data.files else None)

@@ -1,6 +1,8 @@
 """Fields kept in English, Russian and Kazakh (django-modeltranslation)."""
 
-from modeltranslation.translator import TranslationOptions, register
+import simple_history
+from django.db import models
+from modeltranslation.translator import TranslationOptions, register, translator
 
 from indicators.models import (
     Dimension,
@@ -11,6 +13,7 @@ from indicators.models import (
     Region,
     Target,
 )
+from sdgportal.history import PortalHistory
 
 
 @register(Goal)
@@ -46,3 +49,19 @@ class DimensionTranslation(TranslationOptions):
 @register(DimensionValue)
 class DimensionValueTranslation(TranslationOptions):
     fields = ("label",)
+
+
+def track_history(model: type[models.Model], *, excluded_fields: tuple[str, ...] = ()) -> None:
+    """Keep versions of a translated model, each language's column included.
+
+    Registered here, after modeltranslation has added the columns (title_en, title_ru…) that a
+    ``HistoricalRecords`` in models.py would not see; the base column they fill is left out.
+    """
+    translated = translator.get_options_for_model(model).fields
+    simple_history.register(
+        model, records_class=PortalHistory, excluded_fields=[*translated, *excluded_fields]
+    )
+
+
+track_history(NationalIndicator)
+track_history(Region, excluded_fields=("boundary", "outline"))  # large geometry

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from sdgportal.history import PortalHistory
 from sdgportal.models import CuratedRecord, WebAddressField
 
 
@@ -60,6 +61,7 @@ class Organisation(CuratedRecord):
     description = models.TextField(_("description"), blank=True)
 
     objects = SluggedQuerySet.as_manager()
+    history = PortalHistory()
 
     class Meta:
         ordering = ["name"]
@@ -106,6 +108,7 @@ class Person(CuratedRecord):
     description = models.TextField(_("description"), blank=True)
 
     objects = SluggedQuerySet.as_manager()
+    history = PortalHistory()
 
     class Meta:
         ordering = ["name"]
@@ -142,6 +145,8 @@ class Position(CuratedRecord):
     title = models.CharField(_("title"), max_length=300)
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("until"), null=True, blank=True)
+
+    history = PortalHistory()
 
     class Meta:
         ordering = ["person", "-start_date", "pk"]
@@ -267,6 +272,7 @@ class Grant(CuratedRecord):
     )
 
     objects = GrantQuerySet.as_manager()
+    history = PortalHistory(m2m_fields=["goals", "targets"])
 
     class Meta:
         ordering = ["-year", "title"]

@@ -7,10 +7,13 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator, capfirst
+from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from sdgportal.data_quality import RULES_BY_MODEL
+from sdgportal.history import update_with_history
+from sdgportal.history_admin import VersionedAdmin
 from sdgportal.models import Article, Citation, MergedRecord, ReviewStatus, SourceDocument
 from sdgportal.provenance import quote_in_context, records_cited_by
 
@@ -85,8 +88,8 @@ class MissingEssentialsFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CuratedAdmin(admin.ModelAdmin):
-    """Review status filter, provenance inline and the "mark reviewed" action."""
+class CuratedAdmin(VersionedAdmin):
+    """Review status filter, provenance inline, the "mark reviewed" action and the history."""
 
     curated_inlines = [CitationInline]
     readonly_fields = ["created_at", "updated_at"]
@@ -111,9 +114,16 @@ class CuratedAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Mark selected records as reviewed"))
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.exclude(review_status=ReviewStatus.REVIEWED).update(
-            review_status=ReviewStatus.REVIEWED
+        records = list(queryset.exclude(review_status=ReviewStatus.REVIEWED).order_by())
+        for record in records:
+            record.review_status, record.updated_at = ReviewStatus.REVIEWED, now()
+        update_with_history(
+            records,
+            ["review_status", "updated_at"],
+            user=request.user,
+            reason="Marked as reviewed",
         )
+        count = len(records)
         self.message_user(
             request,
             ngettext(

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from events.models import Event, EventOrganisation, EventSpeaker
 from indicators.models import Goal, Observation, Target
 from organisations.models import Grant, Organisation, Person, Position
+from sdgportal.history import create_with_history, imported_from
 from sdgportal.importing.organisations import merge_key
 from sdgportal.importing.records import (
     ArticleRecord,
@@ -154,7 +155,7 @@ def load_document(
     summary = ImportSummary()
     index = NameIndex() if index is None or dry_run else index
     try:
-        with transaction.atomic():
+        with transaction.atomic(), imported_from(record.name):
             _Loader(summary, index).load(record)
             if dry_run:
                 raise DryRunRollback
@@ -339,7 +340,7 @@ class _Loader:
             )
             new.append(existing[key])
             self.summary.count("event organisations", "created", existing[key])
-        EventOrganisation.objects.bulk_create(new)
+        create_with_history(new)
 
     def event_speakers(
         self, event: Event, record: EventRecord, organisations: dict, people: dict
@@ -369,7 +370,7 @@ class _Loader:
             existing[(person.pk, appearance.role)] = speaker
             new.append(speaker)
             self.summary.count("speakers", "created", speaker)
-        EventSpeaker.objects.bulk_create(new)
+        create_with_history(new)
 
     def grant(self, record: GrantRecord, organisations: dict, cite: "_Citer") -> Grant:
         amount = record.money.amount if record.money else None
