@@ -1,7 +1,8 @@
 """Write extracted records to the database: upsert by natural key, one document at a time.
 
 A record is found again by its slug, name, aliases or spelling key and updated only while it is
-still as imported; records a curator has reviewed are left as they are and reported as kept.
+still as imported; records a curator has reviewed or edited are left as they are and reported
+as kept, with what the document says otherwise.
 Nothing is deleted: a re-import never undoes a curator's work.
 """
 
@@ -16,7 +17,7 @@ from django.utils.text import slugify
 from events.models import Event, EventOrganisation, EventSpeaker
 from indicators.models import Goal, Observation, Target
 from organisations.models import Grant, Organisation, Person, Position
-from sdgportal.history import create_with_history, imported_from
+from sdgportal.history import create_with_history, edited_by_hand, imported_from
 from sdgportal.importing.organisations import merge_key
 from sdgportal.importing.records import (
     ArticleRecord,
@@ -457,7 +458,7 @@ class _Citer:
         if len(cited) != 1:
             return None
         record = model._default_manager.filter(pk=cited[0]).first()
-        return record if record and record.review_status != ReviewStatus.IMPORTED else None
+        return record if record and _curated(record) else None
 
     def __call__(self, record: models.Model, quote: str) -> None:
         content_type = ContentType.objects.get_for_model(record)
@@ -503,12 +504,19 @@ def _apply(record: models.Model, values: dict) -> Applied:
     changed = {k: v for k, v in values.items() if _differs(getattr(record, k), v)}
     if not changed:
         return Applied("unchanged")
-    if getattr(record, "review_status", ReviewStatus.IMPORTED) != ReviewStatus.IMPORTED:
+    if _curated(record):
         return Applied("kept", changed)
     for key, value in changed.items():
         setattr(record, key, value)
     record.save()
     return Applied("updated")
+
+
+def _curated(record: models.Model) -> bool:
+    """Reviewed, or saved by a person since it was imported: no import overwrites it."""
+    if getattr(record, "review_status", ReviewStatus.IMPORTED) != ReviewStatus.IMPORTED:
+        return True
+    return hasattr(record, "history") and edited_by_hand(record)
 
 
 def _differs(current: object, new: object) -> bool:
