@@ -144,6 +144,25 @@ def test_a_reimport_reports_what_it_did_not_overwrite(page):
     ) in out
 
 
+def test_a_record_a_person_edited_is_kept_though_not_yet_reviewed(page, editor):
+    import_seeds(page)
+    grant = Grant.objects.get()
+    grant.title = "NGO grants on SDG 16, 2023"
+    grant._history_user = editor  # as the admin's history middleware does
+    grant.save()
+    person = Person.objects.get()
+    person.name = "Aigerim Nurlanova-Sadykova"
+    person._history_user = editor
+    person.save()
+
+    out, _err = import_seeds(page)
+
+    assert Grant.objects.get().title == "NGO grants on SDG 16, 2023"
+    assert Grant.objects.get().review_status == ReviewStatus.IMPORTED
+    assert f"grants #{grant.pk} “NGO grants on SDG 16, 2023”, title:" in out
+    assert list(Person.objects.values_list("name", flat=True)) == ["Aigerim Nurlanova-Sadykova"]
+
+
 @pytest.mark.parametrize(
     ("content", "reason"),
     [
