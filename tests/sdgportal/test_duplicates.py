@@ -45,6 +45,16 @@ from tests import factories
             Candidate(2, "Ministry of Helthcare"),
             ["similar"],
         ),
+        (
+            Candidate(1, "Ministry of Information and Communication of the Republic"),
+            Candidate(2, "Ministry of Information and Communications of the Republic"),
+            ["similar"],
+        ),
+        (
+            Candidate(1, "National Commission for Women, Family and Demographic Policy"),
+            Candidate(2, "National Commission for Women Affairs, Family and Demographic Policy"),
+            ["similar"],
+        ),
     ],
 )
 def test_likely_duplicates_links_names_that_are_one(first, second, reasons):
@@ -69,6 +79,14 @@ def test_likely_duplicates_links_names_that_are_one(first, second, reasons):
         (Candidate(1, "Civil Initiative 1"), Candidate(2, "Civil Initiative 2")),
         (Candidate(1, "School No. 5 of Almaty"), Candidate(2, "School No. 6 of Almaty")),
         (Candidate(1, "Ministry of Healthcare"), Candidate(2, "Ministry of Education")),
+        (
+            Candidate(1, "Ministry of Finance of the Republic of Kazakhstan"),
+            Candidate(2, "Ministry of Defense of the Republic of Kazakhstan"),
+        ),
+        (
+            Candidate(1, "Ministry of Internal Affairs of the Republic of Kazakhstan"),
+            Candidate(2, "Ministry of Foreign Affairs of the Republic of Kazakhstan"),
+        ),
         (Candidate(1, "Ulan Nurov"), Candidate(2, "UN", acronym="UN")),
         (Candidate(1, "Asian Development Bank"), Candidate(2, "Almaty Design Bureau")),
         (
