@@ -95,6 +95,13 @@ def test_confirming_merges_and_shows_the_record_kept(editor_client, editor):
     assert list(survivor.positions.all()) == [position]
     assert list(survivor.appearances.all()) == [appearance]
     assert MergedRecord.objects.get().merged_by == editor
+    survivor.refresh_from_db()
+    assert "Нурсултан Назарбаев" in survivor.aliases
+    latest = survivor.history.first()
+    assert (latest.history_user, latest.history_change_reason) == (
+        editor,
+        f"Merged “Нурсултан Назарбаев” (#{other.pk}) into “Nursultan Nazarbayev” (#{survivor.pk})",
+    )
     assert sorted(LogEntry.objects.values_list("object_id", "action_flag", "change_message")) == [
         (str(survivor.pk), CHANGE, "Merged “Нурсултан Назарбаев” into this record."),
         (str(other.pk), DELETION, ""),
