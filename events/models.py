@@ -38,7 +38,7 @@ class DatePrecision(models.TextChoices):
 
 
 class Event(CuratedRecord):
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("title"), max_length=500, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(
         _("kind"),
@@ -55,7 +55,7 @@ class Event(CuratedRecord):
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
     )
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True, db_index=True)
     end_precision = models.CharField(
         _("end date precision"),
         max_length=5,
@@ -63,8 +63,8 @@ class Event(CuratedRecord):
         default=DatePrecision.DAY,
     )
     city = models.CharField(_("city"), max_length=100, blank=True, db_index=True)
-    is_online = models.BooleanField(_("online"), default=False)
-    country = CountryField(_("country"), blank=True)
+    is_online = models.BooleanField(_("online"), default=False, db_index=True)
+    country = CountryField(_("country"), blank=True, db_index=True)
     parent = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,

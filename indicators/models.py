@@ -169,7 +169,7 @@ class NationalIndicator(CodedRecord):
         related_name="national_indicators",
         verbose_name=_("goal"),
     )
-    title = models.TextField(_("title"))
+    title = models.TextField(_("title"), db_index=True)
     unit = models.CharField(_("unit"), max_length=200, blank=True)
     global_indicator = models.ForeignKey(
         GlobalIndicator,
@@ -399,9 +399,9 @@ class Observation(models.Model):
     )
     label = models.CharField(_("what is counted"), max_length=500, blank=True)
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(1900), MaxValueValidator(2100)]
+        _("year"), db_index=True, validators=[MinValueValidator(1900), MaxValueValidator(2100)]
     )
-    value = models.DecimalField(_("value"), max_digits=24, decimal_places=8)
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=8, db_index=True)
     unit = models.CharField(_("unit"), max_length=200, blank=True)
     area = models.CharField(
         _("area"),
@@ -445,6 +445,7 @@ class Observation(models.Model):
         _("national total"),
         default=False,
         editable=False,
+        db_index=True,
         help_text=_("A national value with no region and no breakdown beyond its series."),
     )
 

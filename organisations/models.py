@@ -35,9 +35,9 @@ class Sector(models.TextChoices):
 
 
 class Organisation(CuratedRecord):
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(_("name"), max_length=300, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True, db_index=True)
     aliases = models.JSONField(
         _("aliases"),
         default=list,
@@ -47,7 +47,7 @@ class Organisation(CuratedRecord):
     sector = models.CharField(
         _("sector"), max_length=20, choices=Sector.choices, blank=True, db_index=True
     )
-    country = CountryField(_("country"), blank=True, default="KZ")
+    country = CountryField(_("country"), blank=True, default="KZ", db_index=True)
     parent = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -97,7 +97,7 @@ class Organisation(CuratedRecord):
 
 
 class Person(CuratedRecord):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     aliases = models.JSONField(
         _("aliases"),
@@ -214,7 +214,7 @@ class Grant(CuratedRecord):
         help_text=_("360Giving identifier: a prefix for the publisher, then a unique id."),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, db_index=True)
     funder = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -254,14 +254,18 @@ class Grant(CuratedRecord):
         decimal_places=2,
         null=True,
         blank=True,
+        db_index=True,
         validators=[MinValueValidator(0)],
     )
-    currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
-    award_date = models.DateField(_("award date"), null=True, blank=True)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, blank=True, db_index=True
+    )
+    award_date = models.DateField(_("award date"), null=True, blank=True, db_index=True)
     year = models.PositiveSmallIntegerField(
         _("year"),
         null=True,
         blank=True,
+        db_index=True,
         validators=[MinValueValidator(1990), MaxValueValidator(2100)],
     )
     goals = models.ManyToManyField(

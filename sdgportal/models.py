@@ -42,11 +42,11 @@ class SourceDocument(models.Model):
         UPLOAD = "upload", _("Uploaded by a curator")
 
     name = models.CharField(_("file name"), max_length=255, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     title = models.CharField(_("title"), max_length=500, blank=True)
     url = WebAddressField(_("original address"), max_length=500, blank=True)
     sha256 = models.CharField(_("SHA-256 of the content"), max_length=64, blank=True)
-    imported_at = models.DateTimeField(_("last imported"), null=True, blank=True)
+    imported_at = models.DateTimeField(_("last imported"), null=True, blank=True, db_index=True)
 
     objects = SourceDocumentQuerySet.as_manager()
 
@@ -142,8 +142,8 @@ class CuratedRecord(models.Model):
         default=ReviewStatus.REVIEWED,
         db_index=True,
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     citations = GenericRelation(Citation, related_query_name="%(class)s")
 
     class Meta:
