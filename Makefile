@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/sdgportal
+SCALE ?= 1
+DURATION ?= 15
+BENCH_ARGS ?=
 
-.PHONY: install translations run setup test test-postgres lint format superuser clean
+.PHONY: install translations run setup test test-postgres bench lint format superuser clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { \
@@ -51,6 +54,11 @@ test: install translations
 ## test-postgres: the whole test suite on PostgreSQL (POSTGRES_URL)
 test-postgres: install translations
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
+
+## bench: serve a database of demo data at SCALE with gunicorn and load it with wrk (DURATION s
+## per page); BENCH_ARGS adds options, e.g. BENCH_ARGS=--reuse (python -m bench.load --help)
+bench: install translations
+	$(BIN)/python -m bench.load --scale $(SCALE) --duration $(DURATION) $(BENCH_ARGS)
 
 ## lint: ruff's checks and formatting
 lint: install

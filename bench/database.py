@@ -1,6 +1,7 @@
-"""A fresh database for one benchmark run: SQLite in a temporary folder, or PostgreSQL."""
+"""A database for a benchmark run: fresh (SQLite or PostgreSQL), or named and kept for the next."""
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -51,3 +52,39 @@ def scratch_postgres(server: str) -> tuple[str, Callable[[], None]]:
         connection.close()
 
     return f"{server.rstrip('/')}/{name}", drop
+
+
+def named_postgres(server: str, name: str, *, reuse: bool) -> tuple[str, bool]:
+    """The address of the database ``name`` on the server, and whether it must be built.
+
+    With ``reuse`` an existing database is kept as it is; otherwise it is dropped and created
+    empty. It stays after the run, for the next ``reuse``.
+    """
+    import psycopg2
+
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        raise ValueError(f"{name!r}: a database name here is lower-case letters, digits and _.")
+    connection = psycopg2.connect(f"{server.rstrip('/')}/postgres")
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            exists = cursor.fetchone() is not None
+            if not (exists and reuse):
+                cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                cursor.execute(f"CREATE DATABASE {name}")
+    finally:
+        connection.close()
+    return f"{server.rstrip('/')}/{name}", not (exists and reuse)
+
+
+def drop_postgres(server: str, name: str) -> None:
+    import psycopg2
+
+    connection = psycopg2.connect(f"{server.rstrip('/')}/postgres")
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    finally:
+        connection.close()

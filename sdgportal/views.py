@@ -2,7 +2,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import F
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
@@ -57,6 +57,11 @@ class SearchView(TemplateView):
         if asked and not form.is_valid():
             response.status_code = 400
         return response
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """Answers without the database: for load balancers, docker-compose and the benchmark."""
+    return JsonResponse({"status": "ok"})
 
 
 class RobotsView(TemplateView):

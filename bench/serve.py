@@ -1,0 +1,115 @@
+"""The portal served as in production: gunicorn, the production settings, on loopback."""
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+def server_environment(*, database_url: str, static_root: Path) -> dict[str, str]:
+    """Production settings for plain HTTP on loopback, without the anonymous API throttle."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "BENCH_STATIC_ROOT": str(static_root),
+        "DJANGO_SECRET_KEY": f"bench-{secrets.token_urlsafe(64)}",
+        "DJANGO_DEBUG": "false",
+        "ALLOWED_HOSTS": HOST,
+        "DATABASE_URL": database_url,
+        "DATABASE_CONN_MAX_AGE": "60",  # as docker-compose.yml
+        # No TLS proxy in front: HTTPS redirects would answer every request with a 301.
+        "SECURE_SSL_REDIRECT": "false",
+        "SECURE_HSTS_SECONDS": "0",
+        # The throttle would turn the load into 429s: measure the portal, not the limit.
+        "API_ANON_THROTTLE_RATE": "off",
+    }
+
+
+def collect_static(environment: dict[str, str]) -> None:
+    """The hashed static files and their manifest, which production templates need."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity=0"],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(
+    environment: dict[str, str], *, workers: int, log: Path
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Start gunicorn, yield its base URL and process once it answers; always stop it."""
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "sdgportal.wsgi"]
+    command += [f"--bind={HOST}:{port}", f"--workers={workers}", "--worker-class=sync"]
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
+        )
+    base = f"http://{HOST}:{port}"
+    try:
+        wait_until_answering(f"{base}/healthz", process, log)
+        yield base, process
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_until_answering(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:  # refused, reset or timed out while the workers boot
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer {url} within 60 s:\n{log.read_text()}")
+
+
+def worker_pids(master: int) -> list[int]:
+    """gunicorn's workers: the processes whose parent is the master."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):  # the process has just exited
+            continue
+        if parent == master:
+            pids.append(int(stat.parent.name))
+    return sorted(pids)
+
+
+def resident_mib(pid: int) -> float:
+    """A process's resident memory (VmRSS) in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"/proc/{pid}/status has no VmRSS line")
+
+
+def workers_memory(master: int) -> dict[int, float]:
+    return {pid: resident_mib(pid) for pid in worker_pids(master)}

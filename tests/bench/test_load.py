@@ -1,0 +1,140 @@
+"""The load benchmark's options, its choice of search words and its table (wrk not run)."""
+
+import pytest
+
+from bench.load import (
+    Endpoint,
+    Row,
+    common_word,
+    format_memory,
+    format_table,
+    main,
+    parse_options,
+    transliteration_variant,
+)
+from bench.wrk import WrkResult
+from sdgportal.search_keys import search_key
+
+
+def test_parse_options_defaults():
+    options = parse_options([])
+
+    assert vars(options) == {
+        "postgres": "postgres://postgres@127.0.0.1:5432",
+        "database": "sdgportal_bench",
+        "reuse": False,
+        "scale": 1.0,
+        "seed": 1,
+        "real_data": False,
+        "duration": 15,
+        "connections": 16,
+        "threads": 2,
+        "workers": 2,
+    }
+
+
+def test_parse_options_reads_each_option():
+    options = parse_options(
+        [
+            "--scale",
+            "0.01",
+            "--seed",
+            "7",
+            "--duration",
+            "5",
+            "--reuse",
+            "--database",
+            "bench_small",
+            "--workers",
+            "4",
+        ]
+    )
+
+    assert (
+        options.scale,
+        options.seed,
+        options.duration,
+        options.reuse,
+        options.database,
+        options.workers,
+    ) == (0.01, 7, 5, True, "bench_small", 4)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ("--duration 0", "--duration must be 1 or more"),
+        ("--scale 0", "--scale must be more than 0"),
+        ("--threads 4 --connections 2", "--threads must not exceed --connections"),
+        ("--scale many", "invalid float value: 'many'"),
+        ("--database bench;drop", "--database must be lower-case letters, digits and _"),
+    ],
+)
+def test_parse_options_refuses_bad_values(arguments, message, capsys):
+    with pytest.raises(SystemExit) as exit:
+        parse_options(arguments.split())
+
+    assert (exit.value.code, message in capsys.readouterr().err) == (2, True)
+
+
+def test_common_word_is_the_long_word_in_most_titles():
+    titles = ["Civic Forum on water", "Forum of the forum", "Water week", "Youth forum"]
+
+    assert common_word(titles) == "forum"
+
+
+def test_common_word_breaks_ties_alphabetically_and_counts_cyrillic():
+    assert common_word(["Форум воды", "форум", "water water"]) == "форум"
+
+
+@pytest.mark.parametrize(
+    ("name", "variant"),
+    [
+        ("Нурсултан Назарбаев", "Nursultan Nazarbaev"),
+        ("Zhanna Kassymova", "Jana Kasimova"),
+        ("Lyazyat Askarova", "Liaziat Askarova"),
+        ("Anar Rakhimbayeva", "Anar Rahimbaieva"),
+    ],
+)
+def test_transliteration_variant_is_another_spelling_the_search_matches(name, variant):
+    assert (transliteration_variant(name), search_key(variant)) == (variant, search_key(name))
+
+
+def result(requests_per_second, p50, p99, errors=0):
+    return WrkResult(100, requests_per_second, p50, p99, errors)
+
+
+def test_format_table_gives_the_ratio_to_the_trivial_endpoints_mean():
+    rows = [
+        Row(Endpoint("trivial", "/healthz"), result(2100.0, 4.0, 9.5)),
+        Row(Endpoint("API events", "/api/v1/events/"), result(50.0, 300.0, 1020.0, errors=3)),
+        Row(Endpoint("conditional", "/api/v1/events/", conditional=True), note="no ETag"),
+        Row(Endpoint("trivial again", "/healthz"), result(1900.0, 4.5, 10.25)),
+    ]
+
+    assert format_table(rows).splitlines() == [
+        "endpoint          req/s    p50 ms    p99 ms   errors  vs trivial",
+        "trivial          2100.0      4.00      9.50        0       1.050",
+        "API events         50.0    300.00   1020.00        3       0.025",
+        "conditional    no ETag",
+        "trivial again    1900.0      4.50     10.25        0       0.950",
+    ]
+
+
+def test_format_memory_names_a_restarted_worker():
+    assert format_memory({11: 100.0, 12: 101.5}, {11: 103.25, 13: 90.0}).splitlines() == [
+        "gunicorn worker   start MiB    end MiB",
+        "pid 11                100.0      103.2",
+        "pid 12                101.5          –",
+        "pid 13                    –       90.0",
+        "(workers changed during the run: one was restarted)",
+    ]
+
+
+def test_main_says_how_to_install_a_missing_wrk(monkeypatch):
+    monkeypatch.setattr("bench.load.shutil.which", lambda name: None)
+
+    with pytest.raises(SystemExit) as exit:
+        main(["--duration", "1"])
+
+    assert exit.value.code == "wrk is not installed: on Debian or Ubuntu, apt-get install -y wrk"
