@@ -40,6 +40,7 @@ from indicators.open_sdg import (
 from indicators.responsible import SourceDirectory, SourceName, is_state_body
 from indicators.services import LoadSummary, translated, update_fields
 from organisations.models import Organisation, Sector
+from sdgportal.caching import note_data_change
 from sdgportal.history import imported_from
 from sdgportal.importing.load import NameIndex, unique_slug
 from sdgportal.importing.organisations import known_acronym
@@ -108,6 +109,7 @@ def import_national_data(
         if progress:
             progress(data.code)
     summary.skipped_files = list(repository.problems)
+    note_data_change()  # observations are written in bulk, without signals
     return summary
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from events.models import Event, EventOrganisation, EventSpeaker
 from indicators.models import Goal
 from organisations.models import Grant, Organisation, Sector
+from sdgportal.caching import per_data_version
 
 NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title", "pk")
 
@@ -82,6 +83,7 @@ class Partnership:
         return self.second if organisation == self.first else self.first
 
 
+@per_data_version
 def partnerships(
     *,
     goal: int | None = None,

@@ -20,6 +20,8 @@ from simple_history.utils import (
     get_m2m_reverse_field_name,
 )
 
+from sdgportal.caching import note_data_change
+
 _reason: ContextVar[str | None] = ContextVar("history_change_reason", default=None)
 _by_import: ContextVar[bool] = ContextVar("history_by_import", default=False)
 
@@ -98,6 +100,7 @@ def create_with_history(records: list[models.Model]) -> list[models.Model]:
     """``bulk_create()`` the records, writing a version of each as a save would."""
     if not records:
         return []
+    note_data_change()  # bulk_create() sends no signal
     return bulk_create_with_history(records, type(records[0]), default_change_reason=_reason.get())
 
 
@@ -137,6 +140,7 @@ def update_with_history(
             records, update=True, default_user=user, default_change_reason=reason, batch_size=500
         )
         _copy_m2m_rows(versions)
+        note_data_change()  # bulk_update() sends no signal
 
 
 def _copy_m2m_rows(versions: Sequence[HistoricalChanges]) -> None:

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django_countries.fields import Country
 
 from indicators.models import Goal, NationalIndicator
+from sdgportal.caching import per_data_version
 from sdgportal.models import Citation, SourceDocument
 
 
@@ -14,6 +15,12 @@ def goals_with_counts() -> QuerySet[Goal]:
         grant_count=Count("grants", distinct=True),
         indicator_count=Count("national_indicators", distinct=True),
     ).order_by("number")
+
+
+@per_data_version
+def goals_with_counts_listed() -> list[Goal]:
+    """``goals_with_counts()`` read once per data version, for the home page."""
+    return list(goals_with_counts())
 
 
 def citations_prefetch() -> Prefetch:
@@ -34,6 +41,7 @@ def source_counts() -> dict[str, int]:
     }
 
 
+@per_data_version
 def headline_figures() -> dict[str, int]:
     """How many events, organisations, grants and national indicators the portal holds."""
     from events.models import Event

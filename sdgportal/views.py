@@ -1,8 +1,12 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import F
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
@@ -11,7 +15,7 @@ from organisations.models import Grant
 from organisations.partnerships import partnerships
 from sdgportal.rest.filters import MAX_SEARCH_LENGTH
 from sdgportal.search import validate_search_words
-from sdgportal.selectors import goals_with_counts, headline_figures, source_counts
+from sdgportal.selectors import goals_with_counts_listed, headline_figures, source_counts
 from sdgportal.site_search import search_everything
 
 LATEST = 5
@@ -22,7 +26,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
-            goals=goals_with_counts(),
+            goals=goals_with_counts_listed(),
             figures=headline_figures(),
             latest_events=events_in_full()[:LATEST],
             recent_grants=Grant.objects.select_related("funder", "recipient").order_by(
@@ -62,6 +66,22 @@ class SearchView(TemplateView):
 def health(request: HttpRequest) -> JsonResponse:
     """Answers without the database: for load balancers, docker-compose and the benchmark."""
     return JsonResponse({"status": "ok"})
+
+
+def switch_language(request: HttpRequest) -> HttpResponseRedirect:
+    """The page the reader was on, in the language chosen: a plain GET, so that the switcher
+    needs no CSRF token and every page stays the same for every anonymous reader."""
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    language = request.GET.get("language", "")
+    if not translation.check_for_language(language):
+        return HttpResponseRedirect(next_url)
+    current = translation.get_language_from_path(next_url) or settings.LANGUAGE_CODE
+    with translation.override(current):
+        return HttpResponseRedirect(translate_url(next_url, language))
 
 
 class RobotsView(TemplateView):

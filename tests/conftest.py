@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -13,6 +14,14 @@ from sdgportal.translations import compile_catalogues
 def import_fixtures_in_a_temporary_folder(settings, tmp_path_factory):
     """Imports in tests write their fixtures to a temporary folder, not the project's."""
     settings.IMPORT_FIXTURES_DIR = tmp_path_factory.mktemp("fixtures")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts without cached pages, figures or throttle history, live server too."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,7 @@ from django.db import transaction
 from events.models import Event
 from indicators.models import Observation
 from organisations.models import Grant, Organisation, Person
+from sdgportal.caching import note_data_change
 from sdgportal.demo import activity, records, statistics
 from sdgportal.demo.skew import Skewed
 
@@ -76,4 +77,5 @@ def generate_demo_data(
         done(activity.create_events(counts["events"], actors, rng))
         done(activity.create_grants(counts["grants"], actors, rng))
         done(statistics.create_statistics(counts["observations"], organisations, rng))
+    note_data_change()  # bulk inserts send no signal
     return created

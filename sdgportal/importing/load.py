@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from events.models import Event, EventOrganisation, EventSpeaker
 from indicators.models import Goal, Observation, Target
 from organisations.models import Grant, Organisation, Person, Position
+from sdgportal.caching import note_data_change
 from sdgportal.history import create_with_history, edited_by_hand, imported_from
 from sdgportal.importing.organisations import merge_key
 from sdgportal.importing.records import (
@@ -162,6 +163,8 @@ def load_document(
                 raise DryRunRollback
     except DryRunRollback:
         pass
+    else:
+        note_data_change()  # bulk-created citations send no signal
     return summary
 
 

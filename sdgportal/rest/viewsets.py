@@ -6,7 +6,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import StreamingHttpResponse
+from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
@@ -23,6 +23,14 @@ EXPORT_CHUNK = 500
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
+def api_language(request: HttpRequest) -> str:
+    """``?lang=``, else the language cookie or Accept-Language (unprefixed pages are English)."""
+    requested = request.GET.get("lang")
+    if requested in LANGUAGE_CODES:
+        return requested
+    return translation.get_language_from_request(request)
+
+
 class PortalAPIMixin:
     """Resolve ``?lang=``, refuse unknown parameters, stream ``?format=csv&all=true``."""
 
@@ -37,13 +45,7 @@ class PortalAPIMixin:
         request.accepted_renderer, request.accepted_media_type = self.perform_content_negotiation(
             request
         )
-        requested = request.query_params.get("lang")
-        # The site's unprefixed pages are English; the API reads Accept-Language as well.
-        translation.activate(
-            requested
-            if requested in LANGUAGE_CODES
-            else translation.get_language_from_request(request._request)
-        )
+        translation.activate(api_language(request._request))
         self._check_parameters(request)
         super().initial(request, *args, **kwargs)
 

@@ -11,3 +11,6 @@ WHITENOISE_USE_FINDERS = True
 
 # Tests make many anonymous requests; the throttling test sets its own rate.
 API_ANON_THROTTLE_RATE = None
+
+# Local memory even where REDIS_URL is set: each test starts from an empty cache (conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

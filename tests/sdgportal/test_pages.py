@@ -44,10 +44,22 @@ def test_home_page_queries_do_not_grow_with_data(client, django_assert_max_num_q
         client.get(reverse("home"))
 
 
-def test_language_switcher_sets_the_language(client):
-    response = client.post(reverse("set_language"), {"language": "kk", "next": "/"})
+@pytest.mark.parametrize(
+    ("language", "next_url", "url"),
+    [
+        ("kk", "/", "/kk/"),
+        ("kk", "/ru/events/?goal=16", "/kk/events/?goal=16"),
+        ("en", "/ru/events/", "/events/"),
+        ("xx", "/ru/events/", "/ru/events/"),
+        ("kk", "https://evil.example.org/", "/kk/"),
+    ],
+)
+def test_language_switcher_leads_to_the_page_in_the_language_chosen(
+    client, language, next_url, url
+):
+    response = client.get(reverse("switch-language"), {"language": language, "next": next_url})
 
-    assert (response.status_code, response.url) == (302, "/kk/")
+    assert (response.status_code, response.url) == (302, url)
 
 
 def test_home_page_shows_figures_latest_records_and_partnerships(client):

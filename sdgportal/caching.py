@@ -1,0 +1,106 @@
+"""The data version: one marker every cached page, answer and figure is keyed by.
+
+Any save, delete or many-to-many change of the portal's content, and every bulk write (imports,
+admin actions), replaces the version; what was cached under the old one is never read again
+and expires. A migration replaces it too, so a deploy never serves pages of the old code.
+"""
+
+import functools
+import hashlib
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+CONTENT_APPS = ("sdgportal", "indicators", "organisations", "events")
+VERSION_KEY = "data-version"
+# How long a computed figure stays if the data never change: bounds a cache's growth.
+KEEP_SECONDS = 24 * 60 * 60
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    token: str
+    changed_at: float  # seconds since the epoch
+
+
+def data_version() -> DataVersion:
+    """The current version; a new one if the cache has none (first start, evicted)."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, _new_version(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_data_version() -> None:
+    cache.set(VERSION_KEY, _new_version(), timeout=None)
+
+
+def note_data_change(**_signal: Any) -> None:
+    """Replace the version now, and again on commit: a page rendered in between saw old data."""
+    bump_data_version()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(bump_data_version)
+
+
+def _new_version() -> DataVersion:
+    return DataVersion(token=uuid.uuid4().hex, changed_at=time.time())
+
+
+def watch_content_changes() -> None:
+    """Note every change of a content model (not its history), from ``AppConfig.ready``."""
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if not _is_history(model):
+                post_save.connect(note_data_change, sender=model, dispatch_uid=f"data-{model}")
+                post_delete.connect(note_data_change, sender=model, dispatch_uid=f"data-{model}")
+    m2m_changed.connect(_note_relation_change, dispatch_uid="data-m2m")
+
+
+def _note_relation_change(sender: type[models.Model], action: str, **signal: Any) -> None:
+    if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
+        note_data_change()
+
+
+def _is_history(model: type[models.Model]) -> bool:
+    """django-simple-history's version models (and their many-to-many rows)."""
+    return model.__name__.startswith("Historical") or hasattr(model, "instance_type")
+
+
+def per_data_version(compute: Callable[P, R]) -> Callable[P, R]:
+    """Compute once per data version and arguments; for results in no particular language."""
+    name = f"{compute.__module__}.{compute.__qualname__}"
+
+    @functools.wraps(compute)
+    def computed(*args: P.args, **kwargs: P.kwargs) -> R:
+        arguments = repr([_key_part(value) for value in (*args, *sorted(kwargs.items()))])
+        digest = hashlib.sha256(f"{name}|{arguments}".encode()).hexdigest()
+        key = f"computed:{data_version().token}:{digest}"
+        found = cache.get(key, _MISSING)
+        if found is _MISSING:
+            found = compute(*args, **kwargs)
+            cache.set(key, found, timeout=KEEP_SECONDS)
+        return found
+
+    return computed
+
+
+_MISSING = object()
+
+
+def _key_part(value: object) -> object:
+    if isinstance(value, tuple):
+        return tuple(_key_part(item) for item in value)
+    if isinstance(value, models.Model):
+        return (value._meta.label, value.pk)
+    return value
