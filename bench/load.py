@@ -215,6 +215,12 @@ def first_answers(endpoints: Sequence[Endpoint], base: str, times: int) -> dict[
     return answers
 
 
+def wait_until_idle(base: str) -> None:
+    """Wait for the requests wrk left queued: gunicorn answers them after wrk has gone."""
+    with urllib.request.urlopen(base + TRIVIAL, timeout=600) as answer:
+        answer.read()
+
+
 def measure(
     endpoint: Endpoint, base: str, answer: Answer | None, options: argparse.Namespace
 ) -> Row:
@@ -229,6 +235,7 @@ def measure(
         if answer.etag is None:
             return Row(endpoint, note="no ETag")
         headers["If-None-Match"] = answer.etag
+    wait_until_idle(base)
     print(f"loading: {endpoint.path} for {options.duration} s", flush=True)
     result = run_wrk(
         base + endpoint.path,
@@ -245,7 +252,7 @@ def format_table(rows: Sequence[Row]) -> str:
     trivial = [
         row.result.requests_per_second
         for row in rows
-        if row.result and row.endpoint.path == TRIVIAL
+        if row.result and row.result.requests and row.endpoint.path == TRIVIAL
     ]
     base = sum(trivial) / len(trivial) if trivial else None
     width = max(len(row.endpoint.name) for row in rows)
@@ -255,8 +262,9 @@ def format_table(rows: Sequence[Row]) -> str:
     ]
     for row in rows:
         result = row.result
-        if result is None:
-            lines.append(f"{row.endpoint.name:<{width}}  {row.note}")
+        if result is None or result.requests == 0:
+            note = row.note if result is None else "no answer within the duration"
+            lines.append(f"{row.endpoint.name:<{width}}  {note}")
             continue
         ratio = result.requests_per_second / base if base else None
         lines.append(
