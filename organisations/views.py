@@ -35,6 +35,7 @@ ORGANISATIONS_PER_PAGE = 30
 GRANTS_PER_PAGE = 30
 PEOPLE_PER_PAGE = 30
 PARTNERSHIPS_PER_PAGE = 30
+SHOWN_PER_SECTION = 20  # of an organisation's events, partners and grants; the rest a link away
 GRANT_SORTINGS = [("-year", _("Newest first")), ("year", _("Oldest first")), ("title", _("Title"))]
 SORTINGS = [("name", _("Name")), ("-name", _("Name, Z to A"))]
 
@@ -67,10 +68,18 @@ class OrganisationDetailView(PageFollowsMerges, DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         organisation = self.object
         grants = Grant.objects.select_related("funder", "recipient").newest_first()
+        partners = partners_of(organisation)
+        # One more than shown tells whether to link to the rest, without counting them.
+        given = list(grants.filter(funder=organisation)[: SHOWN_PER_SECTION + 1])
+        received = list(grants.filter(recipient=organisation)[: SHOWN_PER_SECTION + 1])
         return super().get_context_data(
-            partners=partners_of(organisation),
-            grants_given=grants.filter(funder=organisation),
-            grants_received=grants.filter(recipient=organisation),
+            shown=SHOWN_PER_SECTION,
+            partners=partners[:SHOWN_PER_SECTION],
+            partner_count=len(partners),
+            grants_given=given[:SHOWN_PER_SECTION],
+            more_grants_given=len(given) > SHOWN_PER_SECTION,
+            grants_received=received[:SHOWN_PER_SECTION],
+            more_grants_received=len(received) > SHOWN_PER_SECTION,
             **kwargs,
         )
 

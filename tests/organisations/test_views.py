@@ -952,3 +952,36 @@ def test_grant_list_pages_keep_the_filters(client):
         '<a href="/api/v1/grants/?currency=USD&amp;ordering=title&amp;format=csv&amp;all=true"'
         in (second.text)
     )
+
+
+def test_organisation_page_shows_twenty_of_each_and_links_to_the_rest(client):
+    hub = factories.OrganisationFactory(name="Hub", slug="hub")
+    for _ in range(21):
+        event = factories.EventOrganisationFactory(organisation=hub).event
+        factories.EventOrganisationFactory(event=event)
+        factories.GrantFactory(funder=hub)
+        factories.GrantFactory(recipient=hub)
+
+    response = client.get("/organisations/hub/")
+
+    html = response.text
+    assert len(response.context["partners"]) == 20
+    assert len(response.context["grants_given"]) == len(response.context["grants_received"]) == 20
+    assert html.count('<li><a href="/events/forum-on-the-sdgs-') == 20
+    for link in (
+        '<a href="/events/?organisation=hub">All 21 events</a>',
+        '<a href="/partnerships/?organisation=hub">All 63 partnerships with their evidence</a>',
+        '<a href="/grants/?funder=hub">All grants given</a>',
+        '<a href="/grants/?recipient=hub">All grants received</a>',
+    ):
+        assert link in html
+
+
+def test_organisation_page_with_few_records_links_to_no_rest(client):
+    hub = factories.OrganisationFactory(name="Hub", slug="hub")
+    factories.GrantFactory(funder=hub)
+
+    html = client.get("/organisations/hub/").text
+
+    assert "All grants given" not in html
+    assert "/events/?organisation=hub" not in html
