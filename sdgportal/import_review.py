@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from sdgportal.importing.load import ImportSummary
+from sdgportal.selectors import records_by_content_type
 
 # Strongest first: a record created by one article and found again by the next was created.
 OUTCOME_LABELS = {
@@ -67,10 +68,8 @@ def records_by_type(outcomes: Outcomes) -> list[RecordsOfAType]:
     for content_type, pk, outcome in outcomes:
         by_type.setdefault(content_type, {})[pk] = outcome
     found = []
-    for content_type, outcomes_by_pk in by_type.items():
-        model = ContentType.objects.get_for_id(content_type).model_class()
-        parents = [field.name for field in model._meta.concrete_fields if field.many_to_one]
-        records = model._default_manager.select_related(*parents).in_bulk(list(outcomes_by_pk))
+    for content_type, (model, records) in records_by_content_type(by_type).items():
+        outcomes_by_pk = by_type[content_type]
         groups = [
             OutcomeGroup(
                 label,

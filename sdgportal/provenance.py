@@ -3,10 +3,10 @@
 import re
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
 
 from sdgportal.models import Citation
+from sdgportal.selectors import records_by_content_type
 
 CONTEXT_CHARACTERS = 240
 
@@ -55,12 +55,8 @@ def records_cited_by(citations: QuerySet[Citation]) -> list[RecordsOfAKind]:
         "content_type_id", "object_id"
     ):
         ids_by_type.setdefault(content_type_id, set()).add(object_id)
-    found = []
-    for content_type_id, ids in ids_by_type.items():
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is None:  # a model since removed
-            continue
-        parents = [field.name for field in model._meta.concrete_fields if field.many_to_one]
-        records = model._default_manager.filter(pk__in=ids).select_related(*parents)
-        found.append(RecordsOfAKind(model, list(records)))
+    found = [
+        RecordsOfAKind(model, list(records.values()))
+        for model, records in records_by_content_type(ids_by_type).values()
+    ]
     return sorted(found, key=lambda kind: str(kind.model._meta.verbose_name_plural))

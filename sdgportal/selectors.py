@@ -1,6 +1,9 @@
 """Reads shared by the portal's pages."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Model, Prefetch, QuerySet
 from django_countries.fields import Country
 
 from indicators.models import Goal, NationalIndicator
@@ -60,3 +63,20 @@ def country_choices(records: QuerySet) -> list[tuple[str, str]]:
     codes = records.exclude(country="").order_by().values_list("country", flat=True).distinct()
     countries = sorted((Country(code) for code in codes), key=lambda country: country.name)
     return [(country.code, country.name) for country in countries]
+
+
+def records_by_content_type(
+    ids: dict[int, Iterable[int]],
+) -> dict[int, tuple[type[Model], dict[int, Model]]]:
+    """Content type id → its model and the records named, by key: one query per type, the
+    rows their names show (foreign keys) joined. Types whose model is gone, and records
+    deleted since, are left out."""
+    found = {}
+    for content_type_id, pks in ids.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None:
+            continue
+        parents = [field.name for field in model._meta.concrete_fields if field.many_to_one]
+        records = model._default_manager.select_related(*parents).in_bulk(list(pks))
+        found[content_type_id] = (model, records)
+    return found
