@@ -12,6 +12,12 @@ from sdgportal.history import PortalHistory
 from sdgportal.models import CuratedRecord
 
 
+class EventQuerySet(SluggedQuerySet):
+    def newest_first(self) -> "EventQuerySet":
+        """By start date, the newest first and undated last; then by title."""
+        return self.order_by(models.F("start_date").desc(nulls_last=True), "title", "pk")
+
+
 class EventKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
     SIDE_EVENT = "side_event", _("Side event")
@@ -92,7 +98,7 @@ class Event(CuratedRecord):
         "indicators.Target", blank=True, related_name="events", verbose_name=_("SDG targets")
     )
 
-    objects = SluggedQuerySet.as_manager()
+    objects = EventQuerySet.as_manager()
     history = PortalHistory(m2m_fields=["goals", "targets"])
 
     class Meta:

@@ -10,7 +10,7 @@ def events_in_full() -> QuerySet[Event]:
     """Events, newest first (undated last), with everyone and everything shown beside them."""
     return (
         Event.objects.select_related("parent")
-        .order_by(F("start_date").desc(nulls_last=True), "title")
+        .newest_first()
         .prefetch_related(
             Prefetch(
                 "participations",

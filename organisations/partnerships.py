@@ -6,15 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventOrganisation, EventSpeaker
 from indicators.models import Goal
 from organisations.models import Grant, Organisation, Sector
 from sdgportal.caching import per_data_version
-
-NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title", "pk")
 
 # Kinds of partnership a reader can ask for, as the two sectors involved.
 KINDS = {
@@ -97,7 +95,7 @@ def partnerships(
     grant, funding, operating or receiving it. ``goal`` and ``year`` narrow the evidence;
     ``organisation`` and ``kind`` the pairs.
     """
-    events = Event.objects.order_by(*NEWEST_FIRST)
+    events = Event.objects.newest_first()
     grants = Grant.objects.newest_first()
     if goal:
         events, grants = events.filter(goals=goal), grants.filter(goals=goal)
