@@ -21,25 +21,13 @@ class PortalAdminSite(admin.AdminSite):
         from sdgportal.admin_merging import LikelyDuplicatesView
         from sdgportal.curation_views import DataQualityView, ImportDocumentView, ImportReviewView
 
+        pages = [
+            ("curation/import/", ImportDocumentView, "import_document"),
+            ("curation/import/review/", ImportReviewView, "import_review"),
+            ("curation/data-quality/", DataQualityView, "data_quality"),
+            ("curation/duplicates/", LikelyDuplicatesView, "likely_duplicates"),
+        ]
         return [
-            path(
-                "curation/import/",
-                self.admin_view(ImportDocumentView.as_view(admin_site=self)),
-                name="import_document",
-            ),
-            path(
-                "curation/import/review/",
-                self.admin_view(ImportReviewView.as_view(admin_site=self)),
-                name="import_review",
-            ),
-            path(
-                "curation/data-quality/",
-                self.admin_view(DataQualityView.as_view(admin_site=self)),
-                name="data_quality",
-            ),
-            path(
-                "curation/duplicates/",
-                self.admin_view(LikelyDuplicatesView.as_view(admin_site=self)),
-                name="likely_duplicates",
-            ),
+            path(route, self.admin_view(view.as_view(admin_site=self)), name=name)
+            for route, view, name in pages
         ]
