@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Model, Prefetch, QuerySet
+from django.db.models import Count, Model, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django_countries.fields import Country
 
 from indicators.models import Goal, NationalIndicator
@@ -14,10 +15,23 @@ from sdgportal.models import Citation, SourceDocument
 def goals_with_counts() -> QuerySet[Goal]:
     """The 17 goals, each with how many events, grants and national indicators work on it."""
     return Goal.objects.annotate(
-        event_count=Count("events", distinct=True),
-        grant_count=Count("grants", distinct=True),
-        indicator_count=Count("national_indicators", distinct=True),
+        event_count=_rows_per_goal(Goal.events.through),
+        grant_count=_rows_per_goal(Goal.grants.through),
+        indicator_count=_rows_per_goal(NationalIndicator),
     ).order_by("number")
+
+
+def _rows_per_goal(model: type[Model]) -> Coalesce:
+    """How many rows of ``model`` name the goal: a count of its own, not a join with the
+    other counts (events × grants × indicators of each goal)."""
+    rows = (
+        model.objects.filter(goal=OuterRef("number"))
+        .order_by()
+        .values("goal")
+        .annotate(count=Count("*"))
+        .values("count")
+    )
+    return Coalesce(Subquery(rows), 0)
 
 
 @per_data_version
