@@ -8,6 +8,10 @@ documents instead, as ``make setup``), serves it with gunicorn and the productio
 127.0.0.1, loads each endpoint in turn with wrk (16 connections, 2 threads) and prints
 requests/s, p50, p99, errors and the throughput as a share of ``/healthz`` measured in the same
 run, then the resident memory of each gunicorn worker before and after the load.
+
+An endpoint marked "uncached" is computed for every request (``bench/fresh.lua`` makes each
+one new to the cache of anonymous answers); "cached" ones are answered from that cache, and
+"If-None-Match" ones with a 304.
 """
 
 import argparse
@@ -30,6 +34,9 @@ from bench.serve import collect_static, gunicorn, server_environment, workers_me
 from bench.wrk import INSTALL_HINT, WrkError, WrkResult, run_wrk
 
 TRIVIAL = "/healthz"
+FRESH_SCRIPT = Path(__file__).with_name("fresh.lua")
+PAGE = "text/html"
+API = "application/json"
 CYRILLIC = r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"
 
 
@@ -37,6 +44,8 @@ CYRILLIC = r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]"
 class Endpoint:
     name: str
     path: str | None  # None: the data holds nothing to ask for; ``note`` says why
+    accept: str = PAGE
+    fresh: bool = False  # every request new to the portal's cache (bench/fresh.lua)
     conditional: bool = False  # sent with If-None-Match: the ETag of a first answer
     note: str = ""
     expect: str = ""  # text the answer must hold, or the search found the wrong thing
@@ -172,47 +181,66 @@ def choose_endpoints() -> list[Endpoint]:
     )
     person = person_to_find()
     no_events = "no events to take a word from"
+    events = "/api/v1/events/?page_size=50"
+    organisation_page = organisation and f"/organisations/{organisation}/"
+    site_search = word and f"/search/?{urlencode({'q': word})}"
     return [
-        Endpoint("trivial /healthz", TRIVIAL),
-        Endpoint("API events, 50", "/api/v1/events/?page_size=50"),
-        Endpoint("API events, 50, If-None-Match", "/api/v1/events/?page_size=50", True),
-        Endpoint("event list page", "/events/"),
+        Endpoint("trivial /healthz", TRIVIAL, accept=API),
+        Endpoint("API events, 50, uncached", events, accept=API, fresh=True),
+        Endpoint("API events, 50, cached", events, accept=API),
+        Endpoint("API events, 50, If-None-Match", events, accept=API, conditional=True),
+        Endpoint("event list page, uncached", "/events/", fresh=True),
+        Endpoint("event list page, cached", "/events/"),
         Endpoint(
-            "organisation page",
-            organisation and f"/organisations/{organisation}/",
-            note="no organisations",
+            "organisation page, uncached", organisation_page, fresh=True, note="no organisations"
         ),
-        Endpoint("home page", "/"),
+        Endpoint("organisation page, cached", organisation_page, note="no organisations"),
+        Endpoint("home page, uncached", "/", fresh=True),
+        Endpoint("home page, cached", "/"),
+        Endpoint(f"site search {word!r}, uncached", site_search, fresh=True, note=no_events),
+        Endpoint(f"site search {word!r}, cached", site_search, note=no_events),
         Endpoint(
-            f"site search {word!r}", word and f"/search/?{urlencode({'q': word})}", note=no_events
-        ),
-        Endpoint(
-            f"API event search {word!r}",
+            f"API event search {word!r}, uncached",
             word and f"/api/v1/events/?{urlencode({'search': word})}",
+            accept=API,
+            fresh=True,
             note=no_events,
         ),
         Endpoint(
-            f"API people {person[2]!r}" if person else "API people, transliterated",
+            f"API people {person[2]!r}, uncached" if person else "API people, transliterated",
             person and f"/api/v1/people/?{urlencode({'search': person[2]})}",
+            accept=API,
+            fresh=True,
             note="no person whose name has a transliteration variant",
             expect=f'"slug":"{person[0]}"' if person else "",
         ),
-        Endpoint("trivial /healthz, again", TRIVIAL),  # the machine may have changed meanwhile
+        # the machine may have changed meanwhile
+        Endpoint("trivial /healthz, again", TRIVIAL, accept=API),
     ]
 
 
-def first_answers(endpoints: Sequence[Endpoint], base: str, times: int) -> dict[str, Answer]:
+def first_answers(
+    endpoints: Sequence[Endpoint], base: str, times: int
+) -> dict[tuple[str, str], Answer]:
     """Each path's first answer, asked ``times`` times so that every worker has served it."""
     answers = {}
     for endpoint in endpoints:
         for _ in range(times if endpoint.path else 0):
-            try:
-                with urllib.request.urlopen(base + endpoint.path, timeout=60) as answer:
-                    body = answer.read().decode(errors="replace")
-                    answers[endpoint.path] = Answer(answer.status, answer.headers["ETag"], body)
-            except urllib.error.HTTPError as error:
-                answers[endpoint.path] = Answer(error.code, None, "")
+            answers[endpoint.path, endpoint.accept] = ask(base + endpoint.path, endpoint.accept)
     return answers
+
+
+def ask(url: str, accept: str) -> Answer:
+    """One answer; a connection the server closed (a worker killed by its timeout) is 0."""
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    try:
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            body = answer.read().decode(errors="replace")
+            return Answer(answer.status, answer.headers["ETag"], body)
+    except urllib.error.HTTPError as error:
+        return Answer(error.code, None, "")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return Answer(0, None, "")
 
 
 def wait_until_idle(base: str) -> None:
@@ -226,11 +254,13 @@ def measure(
 ) -> Row:
     if endpoint.path is None or answer is None:
         return Row(endpoint, note=endpoint.note)
+    if answer.status == 0:
+        return Row(endpoint, note="no answer to a first request: the server closed the connection")
     if answer.status != 200:
         return Row(endpoint, note=f"HTTP {answer.status} to a first request")
     if endpoint.expect not in answer.body:
         return Row(endpoint, note=f"the answer lacks {endpoint.expect}")
-    headers = {}
+    headers = {"Accept": endpoint.accept}
     if endpoint.conditional:
         if answer.etag is None:
             return Row(endpoint, note="no ETag")
@@ -243,6 +273,7 @@ def measure(
         threads=options.threads,
         seconds=options.duration,
         headers=headers,
+        script=FRESH_SCRIPT if endpoint.fresh else None,
     )
     return Row(endpoint, result)
 
@@ -327,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             memory_start = workers_memory(server.pid)  # warm: every page served once or more
             try:
                 rows = [
-                    measure(endpoint, base, answers.get(endpoint.path), options)
+                    measure(endpoint, base, answers.get((endpoint.path, endpoint.accept)), options)
                     for endpoint in endpoints
                 ]
             except WrkError as error:

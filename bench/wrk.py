@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 INSTALL_HINT = "wrk is not installed: on Debian or Ubuntu, apt-get install -y wrk"
 _MILLISECONDS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
@@ -54,23 +55,42 @@ def parse_wrk_output(text: str) -> WrkResult:
 
 
 def wrk_command(
-    url: str, *, connections: int, threads: int, seconds: int, headers: dict[str, str]
+    url: str,
+    *,
+    connections: int,
+    threads: int,
+    seconds: int,
+    headers: dict[str, str],
+    script: Path | None = None,
 ) -> list[str]:
     """The command line; a timeout of 30 s so a slow answer counts in p99, not as lost."""
     command = ["wrk", f"--connections={connections}", f"--threads={threads}"]
     command += [f"--duration={seconds}s", "--timeout=30s", "--latency"]
     for name, value in headers.items():
         command += ["--header", f"{name}: {value}"]
+    if script:
+        command += [f"--script={script}"]
     return [*command, url]
 
 
 def run_wrk(
-    url: str, *, connections: int, threads: int, seconds: int, headers: dict[str, str]
+    url: str,
+    *,
+    connections: int,
+    threads: int,
+    seconds: int,
+    headers: dict[str, str],
+    script: Path | None = None,
 ) -> WrkResult:
     if not shutil.which("wrk"):
         raise WrkError(INSTALL_HINT)
     command = wrk_command(
-        url, connections=connections, threads=threads, seconds=seconds, headers=headers
+        url,
+        connections=connections,
+        threads=threads,
+        seconds=seconds,
+        headers=headers,
+        script=script,
     )
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode != 0:

@@ -1,8 +1,13 @@
 """Reading wrk's report: the benchmark's numbers come from these lines."""
 
+import http.server
+import shutil
+import threading
+
 import pytest
 
-from bench.wrk import WrkError, WrkResult, milliseconds, parse_wrk_output, wrk_command
+from bench.load import FRESH_SCRIPT as FRESH
+from bench.wrk import WrkError, WrkResult, milliseconds, parse_wrk_output, run_wrk, wrk_command
 
 REPORT = """\
 Running 15s test @ http://127.0.0.1:41237/api/v1/events/?page_size=50
@@ -75,3 +80,45 @@ def test_wrk_command_sends_headers_and_asks_for_latency():
         'If-None-Match: "abc"',
         "http://127.0.0.1:8000/",
     ]
+
+
+def test_wrk_command_runs_a_script():
+    command = wrk_command(
+        "http://127.0.0.1:8000/", connections=1, threads=1, seconds=1, headers={}, script=FRESH
+    )
+
+    assert command[-2:] == [f"--script={FRESH}", "http://127.0.0.1:8000/"]
+
+
+@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed")
+def test_fresh_script_makes_every_request_new_to_the_cache_and_keeps_the_accept_header():
+    accepted = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            accepted.append(self.headers["Accept"])
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        run_wrk(
+            f"http://127.0.0.1:{server.server_port}/",
+            connections=2,
+            threads=2,
+            seconds=1,
+            headers={"Accept": "application/json"},
+            script=FRESH,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    assert len(accepted) > 10
+    assert len(set(accepted)) == len(accepted)
+    assert all(accept.startswith("application/json, x-fresh/t") for accept in accepted)
