@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx
+from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +42,12 @@ def sector_legend() -> list[tuple[str, str]]:
     return [*known, (_("Sector unknown"), UNKNOWN_SECTOR_COLOUR)]
 
 
+def kind_of(first: Organisation, second: Organisation) -> str:
+    """The kind of partnership (a key of ``KINDS``) two organisations make, or ""."""
+    sectors = {first.sector, second.sector}
+    return next((kind for kind, (_label, pair) in KINDS.items() if sectors == pair), "")
+
+
 @dataclass
 class Partnership:
     """Two organisations, ordered by name, and what shows they worked together."""
@@ -70,8 +77,7 @@ class Partnership:
 
     @property
     def kind(self) -> str:
-        sectors = {self.first.sector, self.second.sector}
-        return next((kind for kind, (_label, pair) in KINDS.items() if sectors == pair), "")
+        return kind_of(self.first, self.second)
 
     @property
     def is_state_and_civil_society(self) -> bool:
@@ -140,30 +146,121 @@ class Partner:
     """An organisation another worked with, and how: joint events, grants either way."""
 
     organisation: Organisation
-    partnership: Partnership
+    of: Organisation  # whose partner this is
+    joint_events: int
+    joint_grants: int  # grants both took part in, any way
     grants_to: int  # grants the organisation gave this partner
     grants_from: int  # grants this partner gave the organisation
 
     @property
-    def joint_events(self) -> int:
-        return len(self.partnership.events)
-
-    @property
     def other_joint_grants(self) -> int:
         """Grants both took part in otherwise: one of them ran it, say."""
-        return len(self.partnership.grants) - self.grants_to - self.grants_from
+        return self.joint_grants - self.grants_to - self.grants_from
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.of, self.organisation)
+
+    @property
+    def is_state_and_civil_society(self) -> bool:
+        return self.kind == "state-ngo"
 
 
-def partners_of(organisation: Organisation) -> list[Partner]:
-    """Everyone ``organisation`` shared an event or a grant with, the closest first."""
-    found = []
-    for partnership in partnerships(organisation=organisation):
-        partner = partnership.partner_of(organisation)
-        pairs = [(grant.funder_id, grant.recipient_id) for grant in partnership.grants]
-        given = pairs.count((organisation.pk, partner.pk))
-        received = pairs.count((partner.pk, organisation.pk))
-        found.append(Partner(partner, partnership, given, received))
-    return found
+@per_data_version
+def partners_of(
+    organisation: Organisation, *, limit: int | None = None
+) -> tuple[list[Partner], int]:
+    """The ``limit`` closest partners of ``organisation``, and how many it has in all.
+
+    Counted in one query, in the database: the order is that of ``partnerships``, the most
+    joint events and grants first, then the latest year of them, then the partner's name.
+    Kept per data version: for an organisation at a fifth of all events, that query reads
+    some hundred thousand rows.
+    """
+    sql, params = _partners_sql(organisation.pk, limit)
+    found = list(Organisation.objects.raw(sql, params))
+    partners = [
+        Partner(
+            partner,
+            organisation,
+            partner.joint_events,
+            partner.joint_grants,
+            partner.grants_to,
+            partner.grants_from,
+        )
+        for partner in found
+    ]
+    return partners, found[0].total if found else 0
+
+
+def _partners_sql(organisation_id: int, limit: int | None) -> tuple[str, list]:
+    """SQL for ``partners_of``: joint events, then joint grants, per partner, then both."""
+    tables = {
+        name: connection.ops.quote_name(model._meta.db_table)
+        for name, model in (
+            ("event", Event),
+            ("listed", EventOrganisation),
+            ("speaking", EventSpeaker),
+            ("grant", Grant),
+            ("organisation", Organisation),
+        )
+    }
+    year_sql, year_params = connection.ops.date_extract_sql("year", "e.start_date", ())
+    me = organisation_id
+    # Each (event, partner) and (grant, partner) once: the unions drop repeats, such as an
+    # organiser who also sent a speaker. A year, funder and recipient go with their record.
+    sql = f"""
+        WITH own_events AS (
+            SELECT event_id FROM {tables["listed"]} WHERE organisation_id = %s
+            UNION
+            SELECT event_id FROM {tables["speaking"]} WHERE organisation_id = %s
+        ), dated_events AS (
+            SELECT e.id, {year_sql} AS year
+            FROM own_events o JOIN {tables["event"]} e ON e.id = o.event_id
+        ), taking_part AS (
+            SELECT d.id, d.year, t.organisation_id AS partner_id
+            FROM dated_events d JOIN {tables["listed"]} t ON t.event_id = d.id
+            WHERE t.organisation_id <> %s
+            UNION
+            SELECT d.id, d.year, t.organisation_id
+            FROM dated_events d JOIN {tables["speaking"]} t ON t.event_id = d.id
+            WHERE t.organisation_id <> %s
+        ), own_grants AS (
+            SELECT id, funder_id, operator_id, recipient_id, year FROM {tables["grant"]}
+            WHERE funder_id = %s OR operator_id = %s OR recipient_id = %s
+        ), sharing_grants AS (
+            SELECT id, year, funder_id, recipient_id, funder_id AS partner_id FROM own_grants
+            UNION
+            SELECT id, year, funder_id, recipient_id, operator_id FROM own_grants
+            UNION
+            SELECT id, year, funder_id, recipient_id, recipient_id FROM own_grants
+        ), evidence AS (
+            SELECT partner_id, COUNT(*) AS events, 0 AS grants, 0 AS given, 0 AS received,
+                MAX(year) AS year
+            FROM taking_part GROUP BY partner_id
+            UNION ALL
+            SELECT partner_id, 0, COUNT(*),
+                SUM(CASE WHEN funder_id = %s AND recipient_id = partner_id THEN 1 ELSE 0 END),
+                SUM(CASE WHEN funder_id = partner_id AND recipient_id = %s THEN 1 ELSE 0 END),
+                MAX(year)
+            FROM sharing_grants WHERE partner_id <> %s GROUP BY partner_id
+        ), partners AS (
+            SELECT partner_id, CAST(SUM(events) AS INTEGER) AS events,
+                CAST(SUM(grants) AS INTEGER) AS grants, CAST(SUM(given) AS INTEGER) AS given,
+                CAST(SUM(received) AS INTEGER) AS received, MAX(year) AS year
+            FROM evidence GROUP BY partner_id
+        )
+        SELECT o.id, o.name, o.slug, o.sector, p.events AS joint_events,
+            p.grants AS joint_grants, p.given AS grants_to, p.received AS grants_from,
+            COUNT(*) OVER () AS total
+        FROM partners p JOIN {tables["organisation"]} o ON o.id = p.partner_id
+        ORDER BY p.events + p.grants DESC, COALESCE(p.year, 0) DESC, LOWER(o.name), o.id
+    """
+    params = [me, me, *year_params, me, me, me, me, me, me, me, me]
+    if limit is not None:
+        sql += " LIMIT %s"
+        params.append(limit)
+    return sql, params
 
 
 def strongest_first(partnership: Partnership) -> tuple:

@@ -81,16 +81,21 @@ def other_grants_of_funder(grant: Grant, *, limit: int = 5) -> QuerySet[Grant]:
     )
 
 
-def organisations_in_full() -> QuerySet[Organisation]:
-    """Organisations with the events they took part in (newest first) and their people."""
-    return Organisation.objects.select_related("parent").prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=EventOrganisation.objects.select_related("event").order_by(
-                *NEWEST_EVENT_FIRST
-            ),
-        ),
-        Prefetch("positions", queryset=Position.objects.select_related("person")),
+def participations_of(organisation: Organisation) -> QuerySet[EventOrganisation]:
+    """The organisation's parts in events, with the events, newest first (undated last)."""
+    return (
+        EventOrganisation.objects.filter(organisation=organisation)
+        .select_related("event")
+        .order_by(*NEWEST_EVENT_FIRST, "pk")
+    )
+
+
+def positions_at(organisation: Organisation) -> QuerySet[Position]:
+    """Positions held at the organisation, with their people, by the person's name."""
+    return (
+        Position.objects.filter(organisation=organisation)
+        .select_related("person")
+        .order_by("person__name", F("start_date").desc(nulls_last=True), "pk")
     )
 
 

@@ -22,10 +22,11 @@ from organisations.selectors import (
     grant_years,
     grants_in_full,
     organisation_choices,
-    organisations_in_full,
     other_grants_of_funder,
+    participations_of,
     people_in_full,
     people_with_sources,
+    positions_at,
 )
 from sdgportal.merge_redirects import PageFollowsMerges
 from sdgportal.selectors import country_choices, goal_choices
@@ -35,7 +36,7 @@ ORGANISATIONS_PER_PAGE = 30
 GRANTS_PER_PAGE = 30
 PEOPLE_PER_PAGE = 30
 PARTNERSHIPS_PER_PAGE = 30
-SHOWN_PER_SECTION = 20  # of an organisation's events, partners and grants; the rest a link away
+SHOWN_PER_SECTION = 20  # of each section of an organisation's page; the rest a link away
 GRANT_SORTINGS = [("-year", _("Newest first")), ("year", _("Oldest first")), ("title", _("Title"))]
 SORTINGS = [("name", _("Name")), ("-name", _("Name, Z to A"))]
 
@@ -62,24 +63,34 @@ class OrganisationListView(FilteredListView):
 
 
 class OrganisationDetailView(PageFollowsMerges, DetailView):
-    def get_queryset(self) -> QuerySet:
-        return organisations_in_full()
+    def get_queryset(self) -> QuerySet[Organisation]:
+        return Organisation.objects.select_related("parent")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         organisation = self.object
         grants = Grant.objects.select_related("funder", "recipient").newest_first()
-        partners = partners_of(organisation)
+        partners, partner_count = partners_of(organisation, limit=SHOWN_PER_SECTION)
+        participations = participations_of(organisation)
         # One more than shown tells whether to link to the rest, without counting them.
+        events = list(participations[: SHOWN_PER_SECTION + 1])
         given = list(grants.filter(funder=organisation)[: SHOWN_PER_SECTION + 1])
         received = list(grants.filter(recipient=organisation)[: SHOWN_PER_SECTION + 1])
+        positions = list(positions_at(organisation)[: SHOWN_PER_SECTION + 1])
         return super().get_context_data(
             shown=SHOWN_PER_SECTION,
-            partners=partners[:SHOWN_PER_SECTION],
-            partner_count=len(partners),
+            participations=events[:SHOWN_PER_SECTION],
+            # The link to the rest says how many there are.
+            participation_count=(
+                participations.count() if len(events) > SHOWN_PER_SECTION else len(events)
+            ),
+            partners=partners,
+            partner_count=partner_count,
             grants_given=given[:SHOWN_PER_SECTION],
             more_grants_given=len(given) > SHOWN_PER_SECTION,
             grants_received=received[:SHOWN_PER_SECTION],
             more_grants_received=len(received) > SHOWN_PER_SECTION,
+            positions=positions[:SHOWN_PER_SECTION],
+            more_positions=len(positions) > SHOWN_PER_SECTION,
             **kwargs,
         )
 

@@ -187,19 +187,20 @@ def test_partners_of_an_organisation_say_how_they_worked_together(ministry, ngo,
     factories.GrantFactory(funder=ministry, recipient=ngo)
     factories.GrantFactory(funder=ministry, recipient=ngo)
 
-    found = partners_of(ngo)
+    found, total = partners_of(ngo)
 
     assert [(p.organisation.name, p.joint_events, p.grants_to, p.grants_from) for p in found] == [
         ("Ministry of Justice", 1, 1, 2)
     ]
-    assert found[0].partnership.is_state_and_civil_society
+    assert total == 1
+    assert found[0].is_state_and_civil_society
 
 
 def test_partners_of_an_operator_share_grants_without_giving_or_receiving(ministry, ngo, undp):
     factories.GrantFactory(funder=ministry, operator=undp, recipient=ngo)
 
-    by_name = {p.organisation.name: p for p in partners_of(undp)}
-    as_funder = {p.organisation.name: p for p in partners_of(ministry)}
+    by_name = {p.organisation.name: p for p in partners_of(undp)[0]}
+    as_funder = {p.organisation.name: p for p in partners_of(ministry)[0]}
 
     assert {
         name: (p.grants_to, p.grants_from, p.other_joint_grants) for name, p in by_name.items()
@@ -208,3 +209,46 @@ def test_partners_of_an_operator_share_grants_without_giving_or_receiving(minist
         1,
         1,
     )
+
+
+def test_partners_of_rank_as_the_partnerships_of_the_organisation(ministry, ngo, undp):
+    others = [factories.OrganisationFactory(name=f"Body {n}") for n in range(4)]
+    forum = _joint_event("Forum", ministry, ngo, others[0], on=date(2021, 1, 1))
+    factories.EventSpeakerFactory(event=forum, organisation=undp)
+    factories.EventSpeakerFactory(event=forum, organisation=ministry)  # organiser and speaker
+    _joint_event("Week", ministry, undp, others[1], on=date(2024, 1, 1))
+    _joint_event("Undated", ministry, others[2], on=None)
+    factories.EventSpeakerFactory(
+        event=_joint_event("Talk", others[3], on=date(2019, 1, 1)), organisation=ministry
+    )
+    factories.GrantFactory(funder=ministry, operator=undp, recipient=ngo, year=2022)
+    factories.GrantFactory(funder=others[3], recipient=ministry, year=None)
+    factories.GrantFactory(funder=ministry, recipient=ministry, operator=others[1], year=2020)
+    expected = [
+        (p.partner_of(ministry).name, len(p.events), len(p.grants), p.is_state_and_civil_society)
+        for p in partnerships(organisation=ministry)
+    ]
+
+    found, total = partners_of(ministry)
+    first_two, same_total = partners_of(ministry, limit=2)
+
+    assert [
+        (p.organisation.name, p.joint_events, p.joint_grants, p.is_state_and_civil_society)
+        for p in found
+    ] == expected
+    assert (total, same_total, len(expected)) == (6, 6, 6)
+    assert [p.organisation for p in first_two] == [p.organisation for p in found[:2]]
+
+
+def test_partners_of_take_one_query_whatever_the_evidence(ministry, ngo, django_assert_num_queries):
+    for number in range(6):
+        event = _joint_event(f"Forum {number}", ministry, ngo)
+        factories.EventSpeakerFactory(event=event, organisation=factories.OrganisationFactory())
+        factories.GrantFactory(funder=ministry, recipient=factories.OrganisationFactory())
+
+    # the partners, ranked and counted
+    with django_assert_num_queries(1):
+        found, total = partners_of(ministry, limit=3)
+
+    assert (len(found), total) == (3, 13)
+    assert (found[0].organisation, found[0].joint_events) == (ngo, 6)
