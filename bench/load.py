@@ -3,7 +3,7 @@
     python -m bench.load [--scale N] [--seed S] [--duration SECONDS] [--reuse] [--real-data]
 
 Builds a PostgreSQL database (``migrate``, ``load_sdg_framework``, ``generate_demo_data
---scale N --seed S``, then ``ANALYZE``; with ``--real-data`` the national data and seed
+--scale N --seed S``, then ``VACUUM ANALYZE``; with ``--real-data`` the national data and seed
 documents instead, as ``make setup``), serves it with gunicorn and the production settings on
 127.0.0.1, loads each endpoint in turn with wrk (16 connections, 2 threads) and prints
 requests/s, p50, p99, errors and the throughput as a share of ``/healthz`` measured in the same
@@ -126,7 +126,7 @@ def build_database(*, scale: float, seed: int, real_data: bool, fixtures: Path) 
                 ) from error
             raise
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
 
 
 def common_word(texts: Sequence[str]) -> str:

@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 from organisations.models import Organisation, Person, SluggedQuerySet
 from sdgportal.history import PortalHistory
 from sdgportal.models import CuratedRecord
+from sdgportal.search_columns import COLUMNS, SearchColumns, StoredSearch
 
 
 class EventQuerySet(SluggedQuerySet):
@@ -43,7 +44,11 @@ class DatePrecision(models.TextChoices):
     YEAR = "year", _("Year")
 
 
-class Event(CuratedRecord):
+class Event(SearchColumns, CuratedRecord):
+    stored_search = StoredSearch(
+        weighted={"title": "A", "city": "B", "description": "C"}, names=("title", "city")
+    )
+
     title = models.CharField(_("title"), max_length=500, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(
@@ -99,7 +104,7 @@ class Event(CuratedRecord):
     )
 
     objects = EventQuerySet.as_manager()
-    history = PortalHistory(m2m_fields=["goals", "targets"])
+    history = PortalHistory(m2m_fields=["goals", "targets"], excluded_fields=COLUMNS)
 
     class Meta:
         ordering = ["-start_date", "title"]

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from indicators import codes, maps
 from organisations.models import Organisation
 from sdgportal.models import Article, SourceDocument
+from sdgportal.search_columns import SearchColumns, StoredSearch
 
 GOAL_RANGE_MESSAGE = _("A goal number is between 1 and 17.")
 hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour as #RRGGBB."))
@@ -154,8 +156,20 @@ class GlobalIndicator(CodedRecord):
             )
 
 
-class NationalIndicator(CodedRecord):
+def _per_language(*names: str) -> list[str]:
+    """The columns modeltranslation keeps of each field, one per language (title_en…)."""
+    return [f"{name}_{code}" for name in names for code, _language in settings.LANGUAGES]
+
+
+class NationalIndicator(SearchColumns, CodedRecord):
     """An indicator of Kazakhstan's national SDG reporting, linked to the global framework."""
+
+    stored_search = StoredSearch(
+        weighted={"code": "A"}
+        | dict.fromkeys(_per_language("title"), "A")
+        | dict.fromkeys(_per_language("unit"), "C"),
+        names=("code", *_per_language("title")),
+    )
 
     class ReportingStatus(models.TextChoices):
         COMPLETE = "complete", _("Complete")

@@ -14,6 +14,7 @@ from indicators.models import (
     Target,
 )
 from sdgportal.history import PortalHistory
+from sdgportal.search_columns import COLUMNS
 
 
 @register(Goal)
@@ -63,5 +64,5 @@ def track_history(model: type[models.Model], *, excluded_fields: tuple[str, ...]
     )
 
 
-track_history(NationalIndicator)
+track_history(NationalIndicator, excluded_fields=COLUMNS)
 track_history(Region, excluded_fields=("boundary", "outline"))  # large geometry

@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 
 from sdgportal.history import PortalHistory
 from sdgportal.models import CuratedRecord, WebAddressField
+from sdgportal.search_columns import COLUMNS, SearchColumns, StoredSearch
 
 
 class SluggedQuerySet(models.QuerySet):
@@ -34,7 +35,12 @@ class Sector(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organisation(CuratedRecord):
+class Organisation(SearchColumns, CuratedRecord):
+    stored_search = StoredSearch(
+        weighted={"name": "A", "acronym": "A", "aliases": "B", "description": "C"},
+        names=("name", "acronym", "aliases"),
+    )
+
     name = models.CharField(_("name"), max_length=300, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True, db_index=True)
@@ -61,7 +67,7 @@ class Organisation(CuratedRecord):
     description = models.TextField(_("description"), blank=True)
 
     objects = SluggedQuerySet.as_manager()
-    history = PortalHistory()
+    history = PortalHistory(excluded_fields=COLUMNS)
 
     class Meta:
         ordering = ["name"]
@@ -96,7 +102,11 @@ class Organisation(CuratedRecord):
             ancestor = ancestor.parent
 
 
-class Person(CuratedRecord):
+class Person(SearchColumns, CuratedRecord):
+    stored_search = StoredSearch(
+        weighted={"name": "A", "aliases": "B", "description": "C"}, names=("name", "aliases")
+    )
+
     name = models.CharField(_("name"), max_length=200, db_index=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     aliases = models.JSONField(
@@ -108,7 +118,7 @@ class Person(CuratedRecord):
     description = models.TextField(_("description"), blank=True)
 
     objects = SluggedQuerySet.as_manager()
-    history = PortalHistory()
+    history = PortalHistory(excluded_fields=COLUMNS)
 
     class Meta:
         ordering = ["name"]
@@ -128,8 +138,10 @@ class Person(CuratedRecord):
         validate_aliases(self.aliases)
 
 
-class Position(CuratedRecord):
+class Position(SearchColumns, CuratedRecord):
     """A title a person holds at an organisation, with dates when they are known."""
+
+    stored_search = StoredSearch(weighted={"title": "A"}, names=("title",))
 
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
@@ -146,7 +158,7 @@ class Position(CuratedRecord):
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("until"), null=True, blank=True)
 
-    history = PortalHistory()
+    history = PortalHistory(excluded_fields=COLUMNS)
 
     class Meta:
         ordering = ["person", "-start_date", "pk"]
@@ -199,7 +211,7 @@ class Currency(models.TextChoices):
     DKK = "DKK", _("Danish krone")
 
 
-class Grant(CuratedRecord):
+class Grant(SearchColumns, CuratedRecord):
     """Money given for a purpose: funder → (operator) → recipient.
 
     In Kazakhstan state grants to NGOs are run by an operator on a ministry's behalf. Field
@@ -275,8 +287,12 @@ class Grant(CuratedRecord):
         "indicators.Target", blank=True, related_name="grants", verbose_name=_("SDG targets")
     )
 
+    stored_search = StoredSearch(
+        weighted={"title": "A", "programme": "B", "purpose": "C"}, names=("title", "programme")
+    )
+
     objects = GrantQuerySet.as_manager()
-    history = PortalHistory(m2m_fields=["goals", "targets"])
+    history = PortalHistory(m2m_fields=["goals", "targets"], excluded_fields=COLUMNS)
 
     class Meta:
         ordering = ["-year", "title"]

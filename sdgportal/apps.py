@@ -13,12 +13,13 @@ class SdgPortalConfig(AppConfig):
     def ready(self) -> None:
         from sdgportal.caching import note_data_change, watch_content_changes
         from sdgportal.roles import sync_editors_after_migrate
-        from sdgportal.search import add_search_key_function, create_search_key_function
+        from sdgportal.search import add_search_key_function
+        from sdgportal.search_columns import install_search_columns
 
         watch_content_changes()
         post_migrate.connect(note_data_change, sender=self)  # a deploy: new code, new pages
         connection_created.connect(add_search_key_function)
-        post_migrate.connect(create_search_key_function, sender=self)
+        post_migrate.connect(install_search_columns, sender=self)
         post_migrate.connect(sync_editors_after_migrate, sender=self)
 
 

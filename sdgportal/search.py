@@ -13,12 +13,14 @@ from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import CharField, Exists, Func, Model, Q, QuerySet, TextField
 from django.db.models.functions import Cast
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
 
-from sdgportal.search_keys import postgresql_function, search_key
+from sdgportal.search_columns import SEARCH_KEY_FUNCTION, SearchColumns, has_stored_search
+from sdgportal.search_keys import search_key
 
 MAX_SEARCH_WORDS = 10
 # A word of this many letters found nowhere finds near-misses on PostgreSQL (Nazarbaiv).
@@ -29,7 +31,7 @@ FUZZY_SIMILARITY = 0.65
 class SearchKey(Func):
     """The ``search_key`` of texts (columns) together, computed by ``portal_search_key``."""
 
-    function = "portal_search_key"
+    function = SEARCH_KEY_FUNCTION
     output_field = TextField()
 
 
@@ -42,10 +44,13 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
     A word also matches a name with a word that starts with its search key, whatever the
     alphabet or transliteration (Nazarbaev: Назарбаева). On PostgreSQL a word of
     ``FUZZY_FROM_LETTERS`` letters or more that no record holds as written also matches
-    near-miss spellings of names (Nazarbaiv: Nazarbayev).
+    near-miss spellings of names (Nazarbaiv: Nazarbayev). Tables with stored search columns
+    are searched through their indexes (``sdgportal.search_columns``).
     """
+    if has_stored_search(queryset.model, queryset.db):
+        return _search_stored(queryset, fields, text)
     records = queryset.model._default_manager
-    fields = [column for field in fields for column in _in_every_language(records.model, field)]
+    fields = [column for field in fields for column in in_every_language(records.model, field)]
     on_postgresql = connections[queryset.db].vendor == "postgresql"
     if on_postgresql:
         records = records.annotate(search_document=SearchVector(*fields, config="simple"))
@@ -66,7 +71,7 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
         key = search_key(word)
         if re.search("[a-z]", key):
             by_key = _by_name_key(records.model, fields, key, near=False)
-            if on_postgresql and len(key.lstrip()) >= FUZZY_FROM_LETTERS:
+            if on_postgresql and _is_long(key):
                 # Near-misses include the key's own matches; they count for a word not
                 # written anywhere, as "civic" should not find "civil".
                 written = Exists(records.filter(found))
@@ -75,6 +80,97 @@ def search(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
             found |= by_key
         queryset = queryset.filter(pk__in=records.filter(found).values("pk"))
     return queryset
+
+
+def _search_stored(queryset: QuerySet, fields: Sequence[str], text: str) -> QuerySet:
+    """``search`` through stored columns: the record's document, and the name keys of the record
+    and of the related records ``fields`` lead to (an event's organisers and speakers).
+
+    Each way of matching a word is a query of its own, joined in a UNION of keys, so each reads
+    its own index rather than the whole table being tested row by row.
+    """
+    for word in dict.fromkeys(text.split()):
+        keys = ways_to_match(queryset.model, fields, word)
+        queryset = queryset.filter(pk__in=keys[0].union(*keys[1:]))
+    return queryset
+
+
+def ways_to_match(model: type[Model], fields: Sequence[str], word: str) -> list[QuerySet]:
+    """The keys of the records matching ``word`` in each way, as unordered queries: by their
+    own columns, then through each relation of ``fields`` to records with stored columns."""
+    records = model._default_manager.order_by()
+    matches = [records.filter(word_in_own_columns(model, word)).values("pk")]
+    key = search_key(word)
+    if not re.search("[a-z]", key):
+        return matches
+    for relation, (related, _columns) in _names_by_relation(model, fields).items():
+        if relation and issubclass(related, SearchColumns):
+            named = related._default_manager.order_by().filter(_names_like(word, key, related))
+            matches.append(_keys_through(model, relation, named.values("pk")))
+    return matches
+
+
+def word_in_own_columns(model: type[Model], word: str) -> Q:
+    """Records holding ``word`` in their stored document or its key in their names (on
+    PostgreSQL, ``model`` having stored columns): a test of each row on its own."""
+    written = Q(search_document=SearchQuery(word, config="simple"))
+    key = search_key(word)
+    if not re.search("[a-z]", key):
+        return written
+    return written | _names_like(word, key, model)
+
+
+def _names_like(word: str, key: str, model: type[Model]) -> Q:
+    """Names holding ``key``; for a long word written nowhere in ``model``'s documents, names
+    holding a word like it instead (near-misses: "civic" written somewhere is not "civil")."""
+    holding = Q(search_names__contains=key)
+    if not _is_long(key):
+        return holding
+    written = Exists(
+        model._default_manager.filter(search_document=SearchQuery(word, config="simple"))
+    )
+    similar = key.lstrip()
+    near = Q(search_names__trigram_word_similar=similar) & Q(
+        GreaterThanOrEqual(TrigramWordSimilarity(similar, "search_names"), FUZZY_SIMILARITY)
+    )
+    return (Q(written) & holding) | (~Q(written) & near)
+
+
+def _keys_through(model: type[Model], relation: str, related_keys: QuerySet) -> QuerySet:
+    """The keys of ``model``'s records related through ``relation`` to ``related_keys``, read
+    from the join table or foreign key alone."""
+    field = model._meta.get_field(relation)
+    if field.many_to_many:
+        through = field.remote_field.through
+        return (
+            through.objects.order_by()
+            .filter(**{f"{field.m2m_reverse_field_name()}__in": related_keys})
+            .values(field.m2m_field_name())
+        )
+    if field.one_to_many:
+        return (
+            field.related_model.objects.order_by()
+            .filter(pk__in=related_keys)
+            .values(field.field.name)
+        )
+    return (
+        model._default_manager.order_by().filter(**{f"{relation}__in": related_keys}).values("pk")
+    )
+
+
+def count_up_to(queryset: QuerySet, fields: Sequence[str], text: str, limit: int) -> int:
+    """How many records ``search`` finds, counted up to ``limit`` and one more: beyond that a
+    count costs as much as the matches, as for a common word."""
+    words = list(dict.fromkeys(text.split()))
+    if len(words) != 1 or not has_stored_search(queryset.model, queryset.db):
+        return search(queryset, fields, text).order_by()[: limit + 1].count()
+    # One word: if any way of matching finds more than ``limit``, so does their union.
+    keys = [keys[: limit + 1] for keys in ways_to_match(queryset.model, fields, words[0])]
+    return queryset.filter(pk__in=keys[0].union(*keys[1:])).order_by()[: limit + 1].count()
+
+
+def _is_long(key: str) -> bool:
+    return len(key.lstrip()) >= FUZZY_FROM_LETTERS
 
 
 def _by_name_key(model: type[Model], fields: Sequence[str], key: str, *, near: bool) -> Q:
@@ -125,20 +221,12 @@ def add_search_key_function(connection: BaseDatabaseWrapper, **kwargs: object) -
         )
 
 
-def create_search_key_function(using: str, **kwargs: object) -> None:
-    """Create ``portal_search_key`` in PostgreSQL, again after each migrate: it follows the code."""
-    connection = connections[using]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(postgresql_function(SearchKey.function))
-
-
 @lru_cache(maxsize=4096)
 def _sqlite_search_key(*texts: str | None) -> str:
     return search_key(" ".join(text for text in texts if text is not None))
 
 
-def _in_every_language(model: type[Model], path: str) -> list[str]:
+def in_every_language(model: type[Model], path: str) -> list[str]:
     """A translated field's column in each language (``title_en``…); other fields as given."""
     *relations, name = path.split("__")
     for relation in relations:

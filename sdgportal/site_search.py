@@ -1,11 +1,15 @@
 """One search box across events, organisations, people, grants and national indicators."""
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
+from operator import and_
 from urllib.parse import urlencode
 
-from django.contrib.postgres.search import TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connections
-from django.db.models import Case, Count, IntegerField, QuerySet, TextField, Value, When, Window
+from django.db.models import F, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.urls import reverse
 
@@ -15,10 +19,12 @@ from indicators.filters import NationalIndicatorFilter
 from indicators.models import NationalIndicator
 from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
 from organisations.models import Grant, Organisation, Person
-from sdgportal.search import SearchKey, search
+from sdgportal.search import SearchKey, count_up_to, search, word_in_own_columns
+from sdgportal.search_columns import has_stored_search
 from sdgportal.search_keys import search_key
 
 SHOWN_PER_TYPE = 5
+COUNTED_UP_TO = 1000  # beyond this a group says "1,000+": counting every match costs more
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,15 @@ class ResultGroup:
     count: int
     records: list
     more_url: str | None
+
+    @property
+    def shown_count(self) -> int:
+        return min(self.count, COUNTED_UP_TO)
+
+    @property
+    def count_is_partial(self) -> bool:
+        """More matches than were counted."""
+        return self.count > COUNTED_UP_TO
 
 
 def search_everything(query: str) -> list[ResultGroup]:
@@ -58,13 +73,12 @@ def search_everything(query: str) -> list[ResultGroup]:
     ]
     groups = []
     for kind, records, filterset, name_field, list_name in sources:
-        matches = _ranked(search(records, filterset.search_fields, query), name_field, query)
-        shown = list(matches.annotate(total=Window(Count("pk")))[:SHOWN_PER_TYPE])
+        fields = filterset.search_fields
         groups.append(
             ResultGroup(
                 kind=kind,
-                count=shown[0].total if shown else 0,
-                records=shown,
+                count=count_up_to(records, fields, query, COUNTED_UP_TO),
+                records=best_matches(records, fields, query, name_field, SHOWN_PER_TYPE),
                 more_url=f"{reverse(list_name)}?{urlencode({'search': query})}"
                 if list_name
                 else None,
@@ -73,16 +87,89 @@ def search_everything(query: str) -> list[ResultGroup]:
     return groups
 
 
-def _ranked(records: QuerySet, name_field: str, query: str) -> QuerySet:
-    """Names holding the query as written first, then spelled otherwise, then the closest."""
-    closeness = [When(**{f"{name_field}__icontains": query}, then=Value(0))]
-    ordering = ["rank"]
+def best_matches(
+    records: QuerySet, fields: Sequence[str], query: str, name_field: str, limit: int
+) -> list:
+    """The ``limit`` best matches: names holding the query as written first, then spelled
+    otherwise, then the others: the closest spellings first, or on stored columns the best
+    full-text rank. On stored columns, names holding each word come after those holding the
+    words as one phrase.
+
+    Each kind is asked for only while the kinds before leave room, so all of theirs are found
+    and the next kind is what is left of its matches. On stored columns a name holding the
+    query is a match of the record's own columns, so those kinds test each row by itself;
+    only the last needs every match.
+    """
     key = search_key(query)
+    stored = has_stored_search(records.model, records.db)
     if key:
-        records = records.alias(name_key=SearchKey(Cast(name_field, TextField())))
-        closeness.append(When(name_key__contains=key, then=Value(1)))
-        if connections[records.db].vendor == "postgresql":
-            records = records.alias(similarity=TrigramWordSimilarity(key.lstrip(), "name_key"))
-            ordering.append("-similarity")
-    rank = Case(*closeness, default=Value(2), output_field=IntegerField())
-    return records.alias(rank=rank).order_by(*ordering, name_field, "pk")
+        name_key = F("search_names") if stored else SearchKey(Cast(name_field, TextField()))
+        records = records.alias(name_key=name_key)
+    as_phrase = Q(**{f"{name_field}__icontains": query})
+    spelled_otherwise = Q(name_key__contains=key) if key else Q(pk__in=[])
+    by_name = [name_field, "pk"]
+    kinds = []
+    if stored:
+        as_written = _in_names_as_written(query)
+        if len(words(query)) > 1:
+            kinds.append((lambda: records.filter(as_written & as_phrase), by_name))
+        kinds += [
+            (lambda: records.filter(as_written), by_name),
+            (lambda: _matching_own_columns(records, query).filter(spelled_otherwise), by_name),
+        ]
+    else:
+        kinds += [
+            (lambda: search(records, fields, query).filter(as_phrase), by_name),
+            (lambda: search(records, fields, query).filter(spelled_otherwise), by_name),
+        ]
+    closest = _closest_first(records, key, query, stored)
+    kinds.append((lambda: search(records, fields, query), closest))
+    found: list = []
+    for kind, ordering in kinds:
+        if len(found) < limit:
+            rest = kind().exclude(pk__in=[record.pk for record in found])
+            found += rest.order_by(*ordering)[: limit - len(found)]
+    return found
+
+
+def _matching_own_columns(records: QuerySet, query: str) -> QuerySet:
+    for word in dict.fromkeys(query.split()):
+        records = records.filter(word_in_own_columns(records.model, word))
+    return records
+
+
+def _closest_first(records: QuerySet, key: str, query: str, stored: bool) -> list:
+    if connections[records.db].vendor != "postgresql":
+        return ["pk"]
+    if stored:
+        rank = SearchRank(F("search_document"), SearchQuery(query, config="simple"))
+        return [rank.desc(), "pk"]
+    if key:
+        return [TrigramWordSimilarity(key.lstrip(), "name_key").desc(), "pk"]
+    return ["pk"]
+
+
+def _in_names_as_written(query: str) -> Q:
+    """Every word of the query in the name, on stored columns: in the document's A part.
+
+    Each word's key in the stored names says nothing more, but lets PostgreSQL tell from its
+    statistics of the names whether a word is common there: then it reads records in the
+    name's order until it has enough, and otherwise takes the few from the index. (A word
+    common in descriptions looks common in the A part too: its statistics know no weights.)
+    """
+    if not words(query):
+        return Q(pk__in=[])
+    in_keys = [Q(search_names__contains=search_key(word)) for word in words(query)]
+    return reduce(and_, in_keys, Q(search_document=words_weighted_a(query)))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as PostgreSQL's "simple" configuration keeps them, roughly."""
+    return re.findall(r"\w+", text.lower())
+
+
+def words_weighted_a(text: str) -> SearchQuery:
+    """Records with every word of ``text`` in the A part of their search document: the name."""
+    return SearchQuery(
+        " & ".join(f"'{word}':A" for word in words(text)), config="simple", search_type="raw"
+    )

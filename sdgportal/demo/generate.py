@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from random import Random
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from events.models import Event
 from indicators.models import Observation
@@ -78,4 +78,14 @@ def generate_demo_data(
         done(activity.create_grants(counts["grants"], actors, rng))
         done(statistics.create_statistics(counts["observations"], organisations, rng))
     note_data_change()  # bulk inserts send no signal
+    _tidy_after_bulk_load()
     return created
+
+
+def _tidy_after_bulk_load() -> None:
+    """On PostgreSQL, VACUUM ANALYZE: statistics for the planner, and the rows the search
+    indexes hold pending merged in (a GIN index reads its pending list at every search).
+    VACUUM cannot run inside a transaction, so a caller's transaction skips it."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "django.contrib.postgres",  # search lookups (trigram similarity) on PostgreSQL
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_countries",

@@ -115,10 +115,25 @@ def test_empty_search_shows_just_the_form(client):
     assert (response.status_code, response.context["groups"]) == (200, [])
 
 
-def test_search_queries_do_not_grow_with_the_matches(client, django_assert_num_queries):
-    for number in range(8):
+@pytest.mark.parametrize("grants", [1, 8])
+def test_search_queries_do_not_grow_with_the_matches(client, django_assert_max_num_queries, grants):
+    for number in range(grants):
         factories.GrantFactory(title=f"Civic grant {number}")
+        factories.GrantFactory(title=f"Grant {number}", purpose="For civic groups")
 
-    # a page of matches, with their count, for each of the five record types
-    with django_assert_num_queries(5):
-        client.get("/search/", {"q": "civic"})
+    # for each of the five record types: the count, then at most three kinds of match
+    with django_assert_max_num_queries(5 * 4):
+        response = client.get("/search/", {"q": "civic"})
+    assert response.context["groups"][3].count == 2 * grants
+
+
+def test_search_counts_matches_up_to_a_limit_and_says_there_are_more(client, monkeypatch):
+    monkeypatch.setattr("sdgportal.site_search.COUNTED_UP_TO", 3)
+    for number in range(5):
+        factories.GrantFactory(title=f"Civic grant {number}")
+    factories.EventFactory(title="Civic forum")
+
+    page = client.get("/search/", {"q": "civic"}).content.decode()
+
+    assert "Grants (3+)" in page
+    assert "Events (1)" in page
