@@ -3,7 +3,8 @@
 from django.db.models import QuerySet
 
 from events.filters import EventFilter
-from events.selectors import events_in_full
+from events.models import Event
+from events.selectors import events_shown_in_api
 from events.serializers import EventSerializer
 from sdgportal.merge_redirects import EndpointFollowsMerges
 from sdgportal.rest.viewsets import EditableViewSet
@@ -18,4 +19,7 @@ class EventViewSet(EndpointFollowsMerges, EditableViewSet):
     export_name = "events"
 
     def get_queryset(self) -> QuerySet:
-        return events_in_full()
+        if self.action in ("list", "retrieve"):
+            return events_shown_in_api()
+        # A write saves every column: none deferred.
+        return Event.objects.select_related("parent")

@@ -16,12 +16,15 @@ from events.filters import EventFilter
 from events.models import Event, EventKind
 from events.selectors import (
     calendar_events,
+    event_countries,
     event_years,
     events_in_full,
+    events_listed,
     related_events,
 )
 from sdgportal.merge_redirects import PageFollowsMerges
-from sdgportal.selectors import country_choices, goal_choices
+from sdgportal.rest.pagination import CountOncePaginator
+from sdgportal.selectors import countries_named, goal_choices
 from sdgportal.views import FilteredListView
 
 EVENTS_PER_PAGE = 20
@@ -38,16 +41,17 @@ class EventListView(FilteredListView):
     filterset_class = EventFilter
     template_name = "events/event_list.html"
     paginate_by = EVENTS_PER_PAGE
+    paginator_class = CountOncePaginator
 
     def get_queryset(self) -> QuerySet[Event]:
-        return events_in_full()
+        return events_listed()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             goal_options=goal_choices(),
             kinds=EventKind.choices,
             years=[(year, year) for year in event_years()],
-            countries=country_choices(Event.objects.all()),
+            countries=countries_named(event_countries()),
             online_options=ONLINE_CHOICES,
             sortings=SORTINGS,
             **kwargs,

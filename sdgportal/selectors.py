@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Model, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import translation
 from django_countries.fields import Country
 
 from indicators.models import Goal, NationalIndicator
@@ -47,7 +48,13 @@ def citations_prefetch() -> Prefetch:
 
 def goal_choices() -> list[tuple[int, str]]:
     """(number, "16. Peace, justice and strong institutions") for a goal filter."""
-    return [(goal.number, f"{goal.number}. {goal.short_title}") for goal in Goal.objects.all()]
+    return _goal_choices_in(translation.get_language())
+
+
+@per_data_version
+def _goal_choices_in(language: str) -> list[tuple[int, str]]:
+    with translation.override(language):
+        return [(goal.number, f"{goal.number}. {goal.short_title}") for goal in Goal.objects.all()]
 
 
 def source_counts() -> dict[str, int]:
@@ -75,6 +82,11 @@ def headline_figures() -> dict[str, int]:
 def country_choices(records: QuerySet) -> list[tuple[str, str]]:
     """(code, name) of the countries the records name, by name, for a country filter."""
     codes = records.exclude(country="").order_by().values_list("country", flat=True).distinct()
+    return countries_named(codes)
+
+
+def countries_named(codes: Iterable[str]) -> list[tuple[str, str]]:
+    """(code, name) of the countries, by name in the active language, for a country filter."""
     countries = sorted((Country(code) for code in codes), key=lambda country: country.name)
     return [(country.code, country.name) for country in countries]
 

@@ -1,17 +1,52 @@
 """Page-number pagination that refuses malformed numbers instead of guessing."""
 
+import hashlib
+from functools import cached_property
+
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
+from sdgportal.caching import KEEP_SECONDS, data_version
+
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+
+
+class CountOncePaginator(Paginator):
+    """Counts a query once per data version: counting every event reads the whole table."""
+
+    @cached_property
+    def count(self) -> int:
+        if not isinstance(self.object_list, QuerySet):
+            return super().count
+        return count_once(self.object_list)
+
+
+def count_once(records: QuerySet) -> int:
+    """How many records the query finds, counted once per data version."""
+    try:
+        sql, params = records.query.sql_with_params()
+    except EmptyResultSet:
+        return records.count()  # none, known without a query
+    digest = hashlib.sha256(repr((records.db, sql, params)).encode()).hexdigest()
+    key = f"count:{data_version().token}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = records.count()
+        cache.set(key, found, timeout=KEEP_SECONDS)
+    return found
 
 
 class PortalPagination(PageNumberPagination):
     """``?page=`` and ``?page_size=`` (1 to 500; larger sizes are capped at 500)."""
 
+    django_paginator_class = CountOncePaginator
     page_size = PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE

@@ -1028,17 +1028,59 @@ def test_lang_unknown_is_400(api_client):
 # --- Query counts -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("count", [1, 5])
-def test_list_queries_do_not_grow_with_events(api_client, django_assert_num_queries, count):
+@pytest.mark.parametrize(("count", "page_size"), [(1, 50), (5, 2), (12, 50)])
+def test_list_queries_do_not_grow_with_events_or_the_page_size(
+    api_client, django_assert_num_queries, count, page_size
+):
     fully_related_events(count)
 
     # count, events with parents, participations with organisations, appearances with people
     # and organisations, goals, targets, citations with documents and articles
     with django_assert_num_queries(7):
-        response = api_client.get(LIST_URL)
+        response = api_client.get(LIST_URL, {"page_size": page_size})
 
     assert response.status_code == 200
     assert response.json()["count"] == count
+    assert len(response.json()["results"]) == min(count, page_size)
+
+
+def test_list_counts_the_events_once_per_data_version(api_client, django_assert_num_queries):
+    fully_related_events(3)
+    api_client.get(LIST_URL, {"page_size": 2})
+
+    with django_assert_num_queries(6):  # no count
+        response = api_client.get(LIST_URL, {"page_size": 2, "page": 2})
+    EventFactory()
+    with django_assert_num_queries(7):
+        changed = api_client.get(LIST_URL, {"page_size": 2, "page": 2})
+
+    assert response.json()["count"] == 3
+    assert changed.json()["count"] == 4
+
+
+def test_list_gives_each_event_its_own_relations(api_client):
+    fully_related_events(3)
+
+    events = api_client.get(LIST_URL).json()["results"]
+
+    assert all(
+        len(event[relation]) == 1
+        for event in events
+        for relation in ("organisers", "partners", "speakers", "sdg_goals", "sources")
+    )
+    assert len({event["organisers"][0]["slug"] for event in events}) == 3
+    assert len({event["speakers"][0]["slug"] for event in events}) == 3
+
+
+def test_detail_queries_do_not_grow_with_relations(api_client, django_assert_num_queries):
+    fully_related_events(1)
+    slug = Event.objects.get().slug
+
+    # the event with its parent, participations, appearances, goals, targets, citations
+    with django_assert_num_queries(6):
+        response = api_client.get(detail_url(slug))
+
+    assert response.json()["speakers"][0]["organisation"]
 
 
 @pytest.mark.parametrize("count", [1, 5])
