@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from events.models import Event, EventOrganisation, EventSpeaker
+from indicators.models import Goal
 from sdgportal.caching import per_data_version
 from sdgportal.selectors import citations_prefetch
 
@@ -61,7 +62,7 @@ def events_listed() -> QuerySet[Event]:
                 .only("event_id", "role", "organisation__slug", "organisation__name")
                 .order_by("role", "organisation__name", "pk"),
             ),
-            "goals",
+            Prefetch("goals", queryset=Goal.objects.only("number", "short_title", "colour")),
         )
     )
 
