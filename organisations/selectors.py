@@ -1,16 +1,18 @@
 """Reusable reads about organisations and people."""
 
-from functools import reduce
-from operator import or_
+from collections import Counter
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from events.models import EventOrganisation, EventSpeaker
 from indicators.models import Goal, IndicatorOrganisation
 from organisations.models import Grant, Organisation, Person, Position
+from sdgportal.caching import per_data_version
 from sdgportal.selectors import citations_prefetch
 
 NEWEST_EVENT_FIRST = (F("event__start_date").desc(nulls_last=True), "event__title")
+MOST_ACTIVE_CHOICES = 200  # organisations offered by a filter; the others a link away
 
 
 def organisations_working_on(goal: int, organisations: QuerySet | None = None) -> QuerySet:
@@ -34,27 +36,55 @@ def people_of(organisation: Organisation, people: QuerySet | None = None) -> Que
     )
 
 
-def people_in_full() -> QuerySet[Person]:
-    """People with their positions and the events they spoke at, newest first (undated last)."""
+def people_with_positions() -> QuerySet[Person]:
+    """People with their positions, the latest first (undated last)."""
     return Person.objects.prefetch_related(
         Prefetch(
             "positions",
             queryset=Position.objects.select_related("organisation").order_by(
                 F("start_date").desc(nulls_last=True), "pk"
             ),
-        ),
+        )
+    )
+
+
+def people_in_full() -> QuerySet[Person]:
+    """People with their positions and the slugs of the events they spoke at, newest first
+    (undated last): only what the API shows of each event, as a person may have thousands."""
+    return people_with_positions().prefetch_related(
         Prefetch(
             "appearances",
-            queryset=EventSpeaker.objects.select_related("event", "organisation").order_by(
-                *NEWEST_EVENT_FIRST
-            ),
+            queryset=EventSpeaker.objects.select_related("event")
+            .only("person_id", "event__slug", "event__start_date", "event__title")
+            .order_by(*NEWEST_EVENT_FIRST),
         ),
     )
 
 
+def people_with_event_counts() -> QuerySet[Person]:
+    """People with their positions and how many events each spoke at, for a list."""
+    events = (
+        EventSpeaker.objects.filter(person=OuterRef("pk"))
+        .order_by()
+        .values("person")
+        .annotate(count=Count("event", distinct=True))
+        .values("count")
+    )
+    return people_with_positions().annotate(event_count=Coalesce(Subquery(events), 0))
+
+
+def appearances_of(person: Person) -> QuerySet[EventSpeaker]:
+    """The person's appearances with their events and organisations, newest first."""
+    return (
+        EventSpeaker.objects.filter(person=person)
+        .select_related("event", "organisation")
+        .order_by(*NEWEST_EVENT_FIRST, "pk")
+    )
+
+
 def people_with_sources() -> QuerySet[Person]:
-    """People in full, with the citations that source them."""
-    return people_in_full().prefetch_related(citations_prefetch())
+    """People with their positions and the citations that source them."""
+    return people_with_positions().prefetch_related(citations_prefetch())
 
 
 def goals_spoken_on(person: Person) -> QuerySet[Goal]:
@@ -110,11 +140,32 @@ def grant_totals(grants: QuerySet[Grant]) -> list[dict]:
     )
 
 
-def organisation_choices(*having: str) -> list[tuple[str, str]]:
-    """(slug, name) of organisations with any of the ``having`` relations: "positions"…"""
-    related = reduce(or_, (Q(**{f"{relation}__isnull": False}) for relation in having))
-    organisations = Organisation.objects.filter(related).distinct()
-    return list(organisations.order_by("name").values_list("slug", "name"))
+def organisation_choices(*having: str, chosen: str | None = None) -> list[tuple[str, str]]:
+    """(slug, name) for an organisation filter, by name: the ``MOST_ACTIVE_CHOICES``
+    organisations with the most ``having`` records ("positions"…), and the ``chosen`` one.
+    Others are a link away, from their own page."""
+    choices = most_active_organisations(having)
+    if chosen and chosen not in dict(choices):
+        choices += Organisation.objects.filter(slug=chosen).values_list("slug", "name")
+    return sorted(choices, key=lambda choice: (choice[1].casefold(), choice[0]))
+
+
+@per_data_version
+def most_active_organisations(having: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(slug, name) of the ``MOST_ACTIVE_CHOICES`` organisations with the most ``having``
+    records, each relation counted in its own table (a join of them all would multiply)."""
+    records: Counter[int] = Counter()
+    for relation in having:
+        rows = Organisation._meta.get_field(relation)
+        counted = (
+            rows.related_model.objects.order_by()
+            .values(rows.field.attname)
+            .annotate(records=Count("*"))
+            .values_list(rows.field.attname, "records")
+        )
+        records.update(dict(counted.exclude(**{rows.field.attname: None})))
+    most = [pk for pk, _count in records.most_common(MOST_ACTIVE_CHOICES)]
+    return list(Organisation.objects.filter(pk__in=most).values_list("slug", "name"))
 
 
 def grant_years() -> list[int]:

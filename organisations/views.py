@@ -17,6 +17,7 @@ from organisations.partnerships import (
     strongest_first,
 )
 from organisations.selectors import (
+    appearances_of,
     goals_spoken_on,
     grant_totals,
     grant_years,
@@ -24,7 +25,7 @@ from organisations.selectors import (
     organisation_choices,
     other_grants_of_funder,
     participations_of,
-    people_in_full,
+    people_with_event_counts,
     people_with_sources,
     positions_at,
 )
@@ -36,7 +37,8 @@ ORGANISATIONS_PER_PAGE = 30
 GRANTS_PER_PAGE = 30
 PEOPLE_PER_PAGE = 30
 PARTNERSHIPS_PER_PAGE = 30
-SHOWN_PER_SECTION = 20  # of each section of an organisation's page; the rest a link away
+# Of each section of an organisation's or person's page; the rest a link away.
+SHOWN_PER_SECTION = 20
 GRANT_SORTINGS = [("-year", _("Newest first")), ("year", _("Oldest first")), ("title", _("Title"))]
 SORTINGS = [("name", _("Name")), ("-name", _("Name, Z to A"))]
 
@@ -109,8 +111,10 @@ class GrantListView(FilteredListView):
             totals=grant_totals(self.object_list) if usable else [],
             csv_url=f"{reverse('api:grant-list')}?{self._export_query()}",
             goal_options=goal_choices(),
-            funders=organisation_choices("grants_given"),
-            recipients=organisation_choices("grants_received"),
+            funders=organisation_choices("grants_given", chosen=self.request.GET.get("funder")),
+            recipients=organisation_choices(
+                "grants_received", chosen=self.request.GET.get("recipient")
+            ),
             currencies=Currency.choices,
             years=[(year, year) for year in grant_years()],
             sortings=GRANT_SORTINGS,
@@ -141,11 +145,13 @@ class PersonListView(FilteredListView):
     paginate_by = PEOPLE_PER_PAGE
 
     def get_queryset(self) -> QuerySet[Person]:
-        return people_in_full().order_by("name", "pk")
+        return people_with_event_counts().order_by("name", "pk")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
-            organisations=organisation_choices("positions", "speaker_appearances"),
+            organisations=organisation_choices(
+                "positions", "speaker_appearances", chosen=self.request.GET.get("organisation")
+            ),
             sortings=SORTINGS,
             **kwargs,
         )
@@ -156,7 +162,18 @@ class PersonDetailView(PageFollowsMerges, DetailView):
         return people_with_sources()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        return super().get_context_data(goals=goals_spoken_on(self.object), **kwargs)
+        person = self.object
+        appearances = appearances_of(person)
+        # One more than shown tells whether to link to the rest, without counting them.
+        shown = list(appearances[: SHOWN_PER_SECTION + 1])
+        more = len(shown) > SHOWN_PER_SECTION
+        return super().get_context_data(
+            goals=goals_spoken_on(person),
+            appearances=shown[:SHOWN_PER_SECTION],
+            more_events=more,
+            event_count=appearances.values("event").distinct().count() if more else None,
+            **kwargs,
+        )
 
 
 class PartnershipListView(ListView):

@@ -164,9 +164,9 @@ def test_grant_list_queries_do_not_grow_with_the_rows(client, django_assert_num_
     for _ in range(5):
         factories.GrantFactory().goals.add(factories.goal(16))
 
-    # count, grants with funder and recipient, their goals, the totals; the goals, funders,
-    # recipients and years of the filter form
-    with django_assert_num_queries(8):
+    # count, grants with funder and recipient, their goals, the totals; the goals and years of
+    # the filter form, and the most active funders and recipients (counted, then named)
+    with django_assert_num_queries(10):
         client.get("/grants/")
 
 
@@ -189,9 +189,12 @@ def test_people_list_queries_do_not_grow_with_the_rows(client, django_assert_num
     for _ in range(5):
         factories.EventSpeakerFactory(person=factories.PositionFactory().person)
 
-    # count, people, positions, events spoken at; the organisations of the filter form
-    with django_assert_num_queries(5):
-        client.get("/people/")
+    # count, people with how many events each spoke at, positions; the most active
+    # organisations of the filter form (positions and speakers counted, then named)
+    with django_assert_num_queries(6):
+        response = client.get("/people/")
+
+    assert response.text.count("spoke at 1 event") == 5
 
 
 def test_organisation_page_shows_partners_and_how(client):
@@ -512,10 +515,28 @@ def test_person_page_queries_do_not_grow_with_relations(
     shown = response.context["person"]
     assert (
         len(shown.positions.all()),
-        len(shown.appearances.all()),
+        len(response.context["appearances"]),
         len(shown.citations.all()),
         len(badge_numbers(response)),
     ) == (relations,) * 4
+
+
+def test_person_page_shows_the_latest_events_and_links_to_all(
+    client, django_assert_max_num_queries
+):
+    person = factories.PersonFactory(slug="aigerim")
+    for day in range(1, 26):
+        factories.EventSpeakerFactory(
+            person=person, event=factories.EventFactory(start_date=date(2024, 1, day))
+        )
+
+    # as above, and the count of all the events
+    with django_assert_max_num_queries(6):
+        response = client.get("/people/aigerim/")
+
+    shown = [appearance.event.start_date.day for appearance in response.context["appearances"]]
+    assert shown == list(range(25, 5, -1))
+    assert '<a href="/events/?person=aigerim">All 25 events</a>' in response.text
 
 
 def test_organisation_list_filters_by_country_offering_the_countries_named(client):
@@ -997,3 +1018,20 @@ def test_organisation_page_with_few_records_links_to_no_rest(client):
     assert "All grants given" not in html
     assert "/events/?organisation=hub" not in html
     assert "/people/?organisation=hub" not in html
+
+
+def test_organisation_filters_offer_the_most_active_and_the_chosen_one(client, monkeypatch):
+    monkeypatch.setattr("organisations.selectors.MOST_ACTIVE_CHOICES", 2)
+    busy, busier, quiet = (
+        factories.OrganisationFactory(slug=slug, name=name)
+        for slug, name in [("busy", "Busy"), ("busier", "Busier"), ("quiet", "Quiet")]
+    )
+    for organisation, people in [(busy, 2), (busier, 3), (quiet, 1)]:
+        for _ in range(people):
+            factories.PositionFactory(organisation=organisation)
+
+    offered = client.get("/people/").context["organisations"]
+    chosen = client.get("/people/", {"organisation": "quiet"}).context["organisations"]
+
+    assert offered == [("busier", "Busier"), ("busy", "Busy")]
+    assert chosen == [("busier", "Busier"), ("busy", "Busy"), ("quiet", "Quiet")]
