@@ -143,7 +143,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "sdgportal.rest.pagination.PortalPagination",
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "sdgportal.rest.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
         "sdgportal.rest.csv.CSVRenderer",
     ],
