@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.base import BaseCache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response
@@ -20,6 +21,7 @@ from rest_framework.settings import api_settings
 from sdgportal.caching import KEEP_SECONDS, DataVersion, data_version
 from sdgportal.rest.viewsets import api_language
 
+PAGES_CACHE = "pages"
 API_PREFIX = "/api/"
 PRIVATE_PREFIXES = ("/admin/", "/i18n/")
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
@@ -53,15 +55,22 @@ class PublicCacheMiddleware:
             last_modified=int(version.changed_at),
             response=validators,
         )
-        answer = conditional if conditional is not validators else cache.get(f"page:{fingerprint}")
+        answer = (
+            conditional if conditional is not validators else pages().get(f"page:{fingerprint}")
+        )
         if answer is not None and _throttle_allows(request):
             return answer
         response = self.get_response(request)
         if is_shareable(request, response):
             for header, value in validators.items():
                 response.headers.setdefault(header, value)
-            cache.set(f"page:{fingerprint}", response, timeout=KEEP_SECONDS)
+            pages().set(f"page:{fingerprint}", response, timeout=KEEP_SECONDS)
         return response
+
+
+def pages() -> BaseCache:
+    """The cache of stored pages, apart from the figures (settings.CACHES)."""
+    return caches[PAGES_CACHE]
 
 
 def is_anonymous_read(request: HttpRequest) -> bool:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -19,9 +19,11 @@ def import_fixtures_in_a_temporary_folder(settings, tmp_path_factory):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts without cached pages, figures or throttle history, live server too."""
-    cache.clear()
+    for store in caches.all():
+        store.clear()
     yield
-    cache.clear()
+    for store in caches.all():
+        store.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -95,16 +95,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Pages, API answers and figures cached per data version (sdgportal/caching.py). Redis is shared
 # by every worker and command; local memory is each process's own, for one-process development.
 REDIS_URL = env_str("REDIS_URL", "")
+# Stored pages are a cache of their own: a flood of them must not push out the data version or
+# the figures every page reads.
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "pages",
+        },
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "figures",
             "OPTIONS": {"MAX_ENTRIES": 1000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 300},  # pages are large: this bounds a process's memory
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [

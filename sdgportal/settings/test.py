@@ -13,4 +13,7 @@ WHITENOISE_USE_FINDERS = True
 API_ANON_THROTTLE_RATE = None
 
 # Local memory even where REDIS_URL is set: each test starts from an empty cache (conftest.py).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+    for alias in ("default", "pages")
+}

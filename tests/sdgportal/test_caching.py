@@ -6,7 +6,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -286,3 +286,22 @@ def test_pages_are_cached_in_redis(redis_cache, client, django_assert_max_num_qu
         again = client.get("/events/")
 
     assert (rendered(first), rendered(again), again.content) == (True, False, first.content)
+
+
+def test_stored_pages_are_kept_apart_and_cannot_push_out_the_data_version(client, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "a"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "b",
+            "OPTIONS": {"MAX_ENTRIES": 3, "CULL_FREQUENCY": 1},
+        },
+    }
+    version = data_version()
+
+    for number in range(10):
+        client.get("/", HTTP_ACCEPT=f"text/html, x-other/{number}")  # ten different pages
+
+    assert data_version() == version
+    assert 1 <= len(caches["pages"]._cache) <= 3
+    assert not [key for key in cache._cache if "page:" in key]
