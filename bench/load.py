@@ -1,6 +1,7 @@
 """Load the portal served as in production with wrk and print throughput and latency.
 
     python -m bench.load [--scale N] [--seed S] [--duration SECONDS] [--reuse] [--real-data]
+                         [--redis URL | --redis none]
 
 Builds a PostgreSQL database (``migrate``, ``load_sdg_framework``, ``generate_demo_data
 --scale N --seed S``, then ``VACUUM ANALYZE``; with ``--real-data`` the national data and seed
@@ -30,7 +31,13 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.database import drop_postgres, named_postgres
-from bench.serve import collect_static, gunicorn, server_environment, workers_memory
+from bench.serve import (
+    collect_static,
+    empty_redis,
+    gunicorn,
+    server_environment,
+    workers_memory,
+)
 from bench.wrk import INSTALL_HINT, WrkError, WrkResult, run_wrk
 
 TRIVIAL = "/healthz"
@@ -85,6 +92,13 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument(
+        "--redis",
+        metavar="URL",
+        default="redis://127.0.0.1:6379/15",
+        help="a Redis database the run empties and caches in, as in production; "
+        "'none' for each worker's own memory",
+    )
     options = parser.parse_args(argv)
     for name in ("duration", "connections", "threads", "workers"):
         if getattr(options, name) < 1:
@@ -348,7 +362,13 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"reusing the database {options.database} as it is")
         endpoints = choose_endpoints()
         connections.close_all()
-        environment = server_environment(database_url=database_url, static_root=workdir / "static")
+        redis_url = options.redis if options.redis != "none" else None
+        if redis_url and not empty_redis(redis_url):
+            print(f"no Redis answers at {redis_url}: each worker caches in its own memory")
+            redis_url = None
+        environment = server_environment(
+            database_url=database_url, static_root=workdir / "static", redis_url=redis_url
+        )
         collect_static(environment)
         with gunicorn(environment, workers=options.workers, log=workdir / "gunicorn.log") as (
             base,
@@ -366,7 +386,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             memory_end = workers_memory(server.pid)
     print()
     print(
-        f"database {options.database}, {options.workers} gunicorn sync workers, wrk "
+        f"database {options.database}, cache {redis_url or 'in each worker'}, "
+        f"{options.workers} gunicorn sync workers, wrk "
         f"{options.connections} connections, {options.threads} threads, {options.duration} s each"
     )
     print(format_table(rows))

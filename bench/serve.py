@@ -16,10 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 
 
-def server_environment(*, database_url: str, static_root: Path) -> dict[str, str]:
-    """Production settings for plain HTTP on loopback, without the anonymous API throttle."""
+def server_environment(
+    *, database_url: str, static_root: Path, redis_url: str | None
+) -> dict[str, str]:
+    """Production settings for plain HTTP on loopback, without the anonymous API throttle;
+    the cache in Redis as docker-compose.yml has it, or without ``redis_url`` in each worker."""
+    environment = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
     return {
-        **os.environ,
+        **environment,
+        **({"REDIS_URL": redis_url} if redis_url else {}),
         "DJANGO_SETTINGS_MODULE": "bench.settings",
         "BENCH_STATIC_ROOT": str(static_root),
         "DJANGO_SECRET_KEY": f"bench-{secrets.token_urlsafe(64)}",
@@ -113,3 +118,14 @@ def resident_mib(pid: int) -> float:
 
 def workers_memory(master: int) -> dict[int, float]:
     return {pid: resident_mib(pid) for pid in worker_pids(master)}
+
+
+def empty_redis(url: str) -> bool:
+    """Empty the Redis database at ``url`` for a run of its own; False if none answers."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).flushdb()
+    except redis.ConnectionError:
+        return False
+    return True

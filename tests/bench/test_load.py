@@ -12,6 +12,7 @@ from bench.load import (
     parse_options,
     transliteration_variant,
 )
+from bench.serve import empty_redis, server_environment
 from bench.wrk import WrkResult
 from sdgportal.search_keys import search_key
 
@@ -30,6 +31,7 @@ def test_parse_options_defaults():
         "connections": 16,
         "threads": 2,
         "workers": 2,
+        "redis": "redis://127.0.0.1:6379/15",
     }
 
 
@@ -47,6 +49,8 @@ def test_parse_options_reads_each_option():
             "bench_small",
             "--workers",
             "4",
+            "--redis",
+            "none",
         ]
     )
 
@@ -57,7 +61,8 @@ def test_parse_options_reads_each_option():
         options.reuse,
         options.database,
         options.workers,
-    ) == (0.01, 7, 5, True, "bench_small", 4)
+        options.redis,
+    ) == (0.01, 7, 5, True, "bench_small", 4, "none")
 
 
 @pytest.mark.parametrize(
@@ -140,3 +145,20 @@ def test_main_says_how_to_install_a_missing_wrk(monkeypatch):
         main(["--duration", "1"])
 
     assert exit.value.code == "wrk is not installed: on Debian or Ubuntu, apt-get install -y wrk"
+
+
+def test_server_environment_caches_in_redis_only_when_given_one(monkeypatch, tmp_path):
+    monkeypatch.setenv("REDIS_URL", "redis://elsewhere:6379/0")
+    database = "postgres://postgres@127.0.0.1:5432/bench"
+
+    given = server_environment(
+        database_url=database, static_root=tmp_path, redis_url="redis://127.0.0.1:6379/15"
+    )
+    none = server_environment(database_url=database, static_root=tmp_path, redis_url=None)
+
+    assert given["REDIS_URL"] == "redis://127.0.0.1:6379/15"
+    assert "REDIS_URL" not in none
+
+
+def test_empty_redis_says_when_no_redis_answers():
+    assert empty_redis("redis://127.0.0.1:1/15") is False
