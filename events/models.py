@@ -49,7 +49,7 @@ class Event(SearchColumns, CuratedRecord):
         weighted={"title": "A", "city": "B", "description": "C"}, names=("title", "city")
     )
 
-    title = models.CharField(_("title"), max_length=500, db_index=True)
+    title = models.CharField(_("title"), max_length=500)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(
         _("kind"),
@@ -110,6 +110,8 @@ class Event(SearchColumns, CuratedRecord):
         ordering = ["-start_date", "title"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        # By title, then key: a page of a sorted list, however many share a title.
+        indexes = [models.Index(fields=["title", "id"], name="event_title_id")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)

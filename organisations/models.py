@@ -41,7 +41,7 @@ class Organisation(SearchColumns, CuratedRecord):
         names=("name", "acronym", "aliases"),
     )
 
-    name = models.CharField(_("name"), max_length=300, db_index=True)
+    name = models.CharField(_("name"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True, db_index=True)
     aliases = models.JSONField(
@@ -73,6 +73,8 @@ class Organisation(SearchColumns, CuratedRecord):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # By name, then key: a page of a sorted list, however many share a name.
+        indexes = [models.Index(fields=["name", "id"], name="organisation_name_id")]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")),
@@ -107,7 +109,7 @@ class Person(SearchColumns, CuratedRecord):
         weighted={"name": "A", "aliases": "B", "description": "C"}, names=("name", "aliases")
     )
 
-    name = models.CharField(_("name"), max_length=200, db_index=True)
+    name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     aliases = models.JSONField(
         _("aliases"),
@@ -124,6 +126,8 @@ class Person(SearchColumns, CuratedRecord):
         ordering = ["name"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # By name, then key: a page of a sorted list, however many share a name.
+        indexes = [models.Index(fields=["name", "id"], name="person_name_id")]
 
     def __str__(self) -> str:
         return self.name
@@ -226,7 +230,7 @@ class Grant(SearchColumns, CuratedRecord):
         help_text=_("360Giving identifier: a prefix for the publisher, then a unique id."),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    title = models.CharField(_("title"), max_length=300, db_index=True)
+    title = models.CharField(_("title"), max_length=300)
     funder = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -298,6 +302,8 @@ class Grant(SearchColumns, CuratedRecord):
         ordering = ["-year", "title"]
         verbose_name = _("grant")
         verbose_name_plural = _("grants")
+        # By title, then key: a page of a sorted list, however many share a title.
+        indexes = [models.Index(fields=["title", "id"], name="grant_title_id")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(amount__isnull=True) | Q(amount__gte=0),

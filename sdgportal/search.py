@@ -133,7 +133,7 @@ def _names_like(word: str, key: str, model: type[Model]) -> Q:
     near = Q(search_names__trigram_word_similar=similar) & Q(
         GreaterThanOrEqual(TrigramWordSimilarity(similar, "search_names"), FUZZY_SIMILARITY)
     )
-    return (Q(written) & holding) | (~Q(written) & near)
+    return holding | (~Q(written) & near)  # near-misses include the names holding the key
 
 
 def _keys_through(model: type[Model], relation: str, related_keys: QuerySet) -> QuerySet:
