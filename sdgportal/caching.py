@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 CONTENT_APPS = ("sdgportal", "indicators", "organisations", "events")
 VERSION_KEY = "data-version"
+PAGES_CACHE = "pages"  # stored pages, apart from the figures (settings.CACHES)
 # How long a computed figure stays if the data never change: bounds a cache's growth.
 KEEP_SECONDS = 24 * 60 * 60
 
@@ -77,8 +78,12 @@ def _is_history(model: type[models.Model]) -> bool:
     return model.__name__.startswith("Historical") or hasattr(model, "instance_type")
 
 
-def per_data_version(compute: Callable[P, R]) -> Callable[P, R]:
-    """Compute once per data version and arguments; for results in no particular language."""
+def per_data_version(compute: Callable[P, R], store: str = DEFAULT_CACHE_ALIAS) -> Callable[P, R]:
+    """Compute once per data version and arguments; for results in no particular language.
+
+    Kept in the cache ``store``: one of ``settings.CACHES``, the default one unless the
+    arguments are as many as readers may type (``per_data_version_among_pages``).
+    """
     name = f"{compute.__module__}.{compute.__qualname__}"
 
     @functools.wraps(compute)
@@ -86,13 +91,19 @@ def per_data_version(compute: Callable[P, R]) -> Callable[P, R]:
         arguments = repr([_key_part(value) for value in (*args, *sorted(kwargs.items()))])
         digest = hashlib.sha256(f"{name}|{arguments}".encode()).hexdigest()
         key = f"computed:{data_version().token}:{digest}"
-        found = cache.get(key, _MISSING)
+        found = caches[store].get(key, _MISSING)
         if found is _MISSING:
             found = compute(*args, **kwargs)
-            cache.set(key, found, timeout=KEEP_SECONDS)
+            caches[store].set(key, found, timeout=KEEP_SECONDS)
         return found
 
     return computed
+
+
+def per_data_version_among_pages(compute: Callable[P, R]) -> Callable[P, R]:
+    """``per_data_version``, kept with the stored pages: for results of what readers type (a
+    search), which must not push out the figures every page reads."""
+    return per_data_version(compute, store=PAGES_CACHE)
 
 
 _MISSING = object()

@@ -18,10 +18,9 @@ from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import http_date, quote_etag
 from rest_framework.settings import api_settings
 
-from sdgportal.caching import KEEP_SECONDS, DataVersion, data_version
+from sdgportal.caching import KEEP_SECONDS, PAGES_CACHE, DataVersion, data_version
 from sdgportal.rest.viewsets import api_language
 
-PAGES_CACHE = "pages"
 API_PREFIX = "/api/"
 PRIVATE_PREFIXES = ("/admin/", "/i18n/")
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}

@@ -19,6 +19,7 @@ from indicators.filters import NationalIndicatorFilter
 from indicators.models import NationalIndicator
 from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
 from organisations.models import Grant, Organisation, Person
+from sdgportal.caching import per_data_version_among_pages
 from sdgportal.search import SearchKey, count_up_to, search, word_in_own_columns
 from sdgportal.search_columns import has_stored_search
 from sdgportal.search_keys import search_key
@@ -44,26 +45,34 @@ class ResultGroup:
         return self.count > COUNTED_UP_TO
 
 
-def search_everything(query: str) -> list[ResultGroup]:
-    """Matches per record type, those whose name holds the whole query first."""
-    sources = [
-        ("events", Event.objects.all(), EventFilter, "title", "events:list"),
-        (
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    records: QuerySet
+    filterset: type
+    name_field: str
+    list_name: str | None  # the list the search continues in
+
+
+def sources() -> list[Source]:
+    return [
+        Source("events", Event.objects.all(), EventFilter, "title", "events:list"),
+        Source(
             "organisations",
             Organisation.objects.all(),
             OrganisationFilter,
             "name",
             "organisations:list",
         ),
-        ("people", Person.objects.all(), PersonFilter, "name", "organisations:people"),
-        (
+        Source("people", Person.objects.all(), PersonFilter, "name", "organisations:people"),
+        Source(
             "grants",
             Grant.objects.select_related("funder", "recipient"),
             GrantFilter,
             "title",
             "organisations:grants",
         ),
-        (
+        Source(
             "indicators",
             NationalIndicator.objects.defer("metadata"),
             NationalIndicatorFilter,
@@ -71,20 +80,42 @@ def search_everything(query: str) -> list[ResultGroup]:
             None,
         ),
     ]
+
+
+def search_everything(query: str) -> list[ResultGroup]:
+    """Matches per record type, those whose name holds the whole query first."""
+    found = matches_per_kind(query)
     groups = []
-    for kind, records, filterset, name_field, list_name in sources:
-        fields = filterset.search_fields
+    for source in sources():
+        count, keys = found[source.kind]
+        records = source.records.in_bulk(keys) if keys else {}
         groups.append(
             ResultGroup(
-                kind=kind,
-                count=count_up_to(records, fields, query, COUNTED_UP_TO),
-                records=best_matches(records, fields, query, name_field, SHOWN_PER_TYPE),
-                more_url=f"{reverse(list_name)}?{urlencode({'search': query})}"
-                if list_name
+                kind=source.kind,
+                count=count,
+                records=[records[key] for key in keys if key in records],
+                more_url=f"{reverse(source.list_name)}?{urlencode({'search': query})}"
+                if source.list_name
                 else None,
             )
         )
     return groups
+
+
+@per_data_version_among_pages
+def matches_per_kind(query: str) -> dict[str, tuple[int, list[int]]]:
+    """Per record type: how many records match (up to ``COUNTED_UP_TO`` and one more) and the
+    keys of the best ``SHOWN_PER_TYPE``. Searched once per data version and query: a word
+    many readers look for is searched once."""
+    found = {}
+    for source in sources():
+        fields = source.filterset.search_fields
+        best = best_matches(source.records, fields, query, source.name_field, SHOWN_PER_TYPE)
+        found[source.kind] = (
+            count_up_to(source.records, fields, query, COUNTED_UP_TO),
+            [record.pk for record in best],
+        )
+    return found
 
 
 def best_matches(

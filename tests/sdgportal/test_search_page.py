@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sdgportal.templatetags.portal import highlight
 from tests import factories
@@ -121,10 +123,25 @@ def test_search_queries_do_not_grow_with_the_matches(client, django_assert_max_n
         factories.GrantFactory(title=f"Civic grant {number}")
         factories.GrantFactory(title=f"Grant {number}", purpose="For civic groups")
 
-    # for each of the five record types: the count, then at most three kinds of match
-    with django_assert_max_num_queries(5 * 4):
+    # for each of the five record types: the count, at most three kinds of match, the records
+    with django_assert_max_num_queries(5 * 5):
         response = client.get("/search/", {"q": "civic"})
     assert response.context["groups"][3].count == 2 * grants
+
+
+def test_a_search_asked_again_reads_only_its_records_until_the_data_change(client):
+    factories.GrantFactory(title="Civic grant")
+    client.get("/search/", {"q": "civic"})
+
+    # the matches are kept per data version: the records shown, one query per type found
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/search/", {"q": "civic"}, HTTP_ACCEPT="text/html, x-other/1")
+    assert len(queries) == len([group for group in again.context["groups"] if group.records])
+    factories.EventFactory(title="Civic forum")
+    changed = client.get("/search/", {"q": "civic"})
+
+    assert [record.title for record in again.context["groups"][3].records] == ["Civic grant"]
+    assert [record.title for record in changed.context["groups"][0].records] == ["Civic forum"]
 
 
 def test_search_counts_matches_up_to_a_limit_and_says_there_are_more(client, monkeypatch):
