@@ -53,6 +53,8 @@ class Endpoint:
     path: str | None  # None: the data holds nothing to ask for; ``note`` says why
     accept: str = PAGE
     fresh: bool = False  # every request new to the portal's cache (bench/fresh.lua)
+    # Paths asked in turn after ``path`` (fresh only): none asked twice before all are.
+    rotation: tuple[str, ...] = ()
     conditional: bool = False  # sent with If-None-Match: the ETag of a first answer
     note: str = ""
     expect: str = ""  # text the answer must hold, or the search found the wrong thing
@@ -143,14 +145,20 @@ def build_database(*, scale: float, seed: int, real_data: bool, fixtures: Path) 
         cursor.execute("VACUUM ANALYZE")
 
 
-def common_word(texts: Sequence[str]) -> str:
-    """The word of five letters or more found in the most texts; ties go alphabetically."""
+def common_words(texts: Sequence[str], count: int) -> list[str]:
+    """The ``count`` words of five letters or more found in the most texts, most first; ties go
+    alphabetically."""
     counts = Counter(
         word for text in texts for word in set(re.findall(r"[^\W\d_]{5,}", text.lower()))
     )
-    if not counts:
+    return sorted(counts, key=lambda word: (-counts[word], word))[:count]
+
+
+def common_word(texts: Sequence[str]) -> str:
+    """The word of five letters or more found in the most texts; ties go alphabetically."""
+    if not (words := common_words(texts, 1)):
         raise ValueError("No word of five letters or more in the texts.")
-    return min(counts, key=lambda word: (-counts[word], word))
+    return words[0]
 
 
 def transliteration_variant(name: str) -> str:
@@ -183,10 +191,16 @@ def choose_endpoints() -> list[Endpoint]:
     from django.db.models import Count
 
     from events.models import Event
-    from organisations.models import Organisation
+    from organisations.models import Organisation, Person
 
     titles = list(Event.objects.order_by("pk").values_list("title", flat=True)[:5000])
     word = common_word(titles) if titles else None
+    names = [
+        *titles,
+        *Organisation.objects.order_by("pk").values_list("name", flat=True)[:5000],
+        *Person.objects.order_by("pk").values_list("name", flat=True)[:5000],
+    ]
+    searches = [f"/search/?{urlencode({'q': common})}" for common in common_words(names, 1000)]
     organisation = (
         Organisation.objects.annotate(activity=Count("participations"))
         .order_by("-activity", "pk")
@@ -213,6 +227,13 @@ def choose_endpoints() -> list[Endpoint]:
         Endpoint("home page, cached", "/"),
         Endpoint(f"site search {word!r}, uncached", site_search, fresh=True, note=no_events),
         Endpoint(f"site search {word!r}, cached", site_search, note=no_events),
+        Endpoint(
+            f"site search, {len(searches)} words in turn, uncached",
+            searches[0] if searches else None,
+            fresh=True,
+            rotation=tuple(searches),
+            note=no_events,
+        ),
         Endpoint(
             f"API event search {word!r}, uncached",
             word and f"/api/v1/events/?{urlencode({'search': word})}",
@@ -288,6 +309,7 @@ def measure(
         seconds=options.duration,
         headers=headers,
         script=FRESH_SCRIPT if endpoint.fresh else None,
+        script_arguments=[str(options.threads), *endpoint.rotation] if endpoint.rotation else (),
     )
     return Row(endpoint, result)
 

@@ -3,6 +3,7 @@
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,7 @@ def wrk_command(
     seconds: int,
     headers: dict[str, str],
     script: Path | None = None,
+    script_arguments: Sequence[str] = (),
 ) -> list[str]:
     """The command line; a timeout of 30 s so a slow answer counts in p99, not as lost."""
     command = ["wrk", f"--connections={connections}", f"--threads={threads}"]
@@ -70,7 +72,7 @@ def wrk_command(
         command += ["--header", f"{name}: {value}"]
     if script:
         command += [f"--script={script}"]
-    return [*command, url]
+    return [*command, url, *(["--", *script_arguments] if script_arguments else [])]
 
 
 def run_wrk(
@@ -81,6 +83,7 @@ def run_wrk(
     seconds: int,
     headers: dict[str, str],
     script: Path | None = None,
+    script_arguments: Sequence[str] = (),
 ) -> WrkResult:
     if not shutil.which("wrk"):
         raise WrkError(INSTALL_HINT)
@@ -91,6 +94,7 @@ def run_wrk(
         seconds=seconds,
         headers=headers,
         script=script,
+        script_arguments=script_arguments,
     )
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode != 0:

@@ -6,6 +6,7 @@ from bench.load import (
     Endpoint,
     Row,
     common_word,
+    common_words,
     format_memory,
     format_table,
     main,
@@ -90,6 +91,13 @@ def test_common_word_is_the_long_word_in_most_titles():
 
 def test_common_word_breaks_ties_alphabetically_and_counts_cyrillic():
     assert common_word(["Форум воды", "форум", "water water"]) == "форум"
+
+
+def test_common_words_are_the_most_found_first_and_no_more_than_asked():
+    texts = ["Civic Forum on water", "Forum of the forum", "Water week", "Youth forum"]
+
+    assert common_words(texts, 3) == ["forum", "water", "civic"]
+    assert common_words(texts, 10) == ["forum", "water", "civic", "youth"]
 
 
 @pytest.mark.parametrize(

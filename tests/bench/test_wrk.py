@@ -122,3 +122,53 @@ def test_fresh_script_makes_every_request_new_to_the_cache_and_keeps_the_accept_
     assert len(accepted) > 10
     assert len(set(accepted)) == len(accepted)
     assert all(accept.startswith("application/json, x-fresh/t") for accept in accepted)
+
+
+def test_wrk_command_passes_the_scripts_arguments_after_the_url():
+    command = wrk_command(
+        "http://127.0.0.1:8000/a",
+        connections=2,
+        threads=2,
+        seconds=1,
+        headers={},
+        script=FRESH,
+        script_arguments=["2", "/a", "/b"],
+    )
+
+    assert command[-5:] == ["http://127.0.0.1:8000/a", "--", "2", "/a", "/b"]
+
+
+@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed")
+def test_fresh_script_given_paths_asks_each_before_asking_any_again():
+    asked = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    paths = [f"/search/?q=word{number}" for number in range(5000)]
+    try:
+        run_wrk(
+            f"http://127.0.0.1:{server.server_port}{paths[0]}",
+            connections=2,
+            threads=2,
+            seconds=1,
+            headers={},
+            script=FRESH,
+            script_arguments=["2", *paths],
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    assert 10 < len(asked) < len(paths)
+    assert len(set(asked)) == len(asked)
+    assert set(asked) <= set(paths)
