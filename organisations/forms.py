@@ -1,21 +1,27 @@
 """Forms of the organisation pages."""
 
-from collections.abc import Callable
-
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from events.selectors import event_years
 from organisations.models import Organisation
-from organisations.partnerships import KINDS, Partnership, newest_first, strongest_first
-from organisations.selectors import grant_years
+from organisations.partnerships import KINDS
+from organisations.selectors import grant_years, organisation_choices
 from sdgportal.rest.filters import unknown_record
 from sdgportal.selectors import goal_choices
 
+# How an organisation takes part in a partnership: the relations of events and grants.
+TAKING_PART = (
+    "participations",
+    "speaker_appearances",
+    "grants_given",
+    "grants_operated",
+    "grants_received",
+)
 PARTNERSHIP_SORTINGS = {
-    "strongest": (_("Most evidence first"), strongest_first),
-    "newest": (_("Most recent first"), newest_first),
+    "strongest": _("Most evidence first"),
+    "newest": _("Most recent first"),
 }
 
 
@@ -26,7 +32,7 @@ class PartnershipFilterForm(forms.Form):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=Organisation.objects.only("slug", "name", "acronym").order_by("name"),
         to_field_name="slug",
         required=False,
         empty_label=None,
@@ -39,7 +45,7 @@ class PartnershipFilterForm(forms.Form):
     )
     ordering = forms.ChoiceField(
         label=_("Sort by"),
-        choices=[(value, label) for value, (label, _order) in PARTNERSHIP_SORTINGS.items()],
+        choices=list(PARTNERSHIP_SORTINGS.items()),
         required=False,
     )
 
@@ -48,13 +54,18 @@ class PartnershipFilterForm(forms.Form):
         self.fields["goal"].choices = goal_choices()
         years = sorted(set(event_years()) | set(grant_years()), reverse=True)
         self.fields["year"].choices = [(year, year) for year in years]
+        # The select offers the most active organisations; any other is a link away.
+        self.fields["organisation"].choices = organisation_choices(
+            *TAKING_PART, chosen=query.get("organisation")
+        )
 
     def narrowing(self) -> dict:
         """The filters chosen, as ``partnerships()`` takes them."""
         chosen = self.cleaned_data if self.is_bound else {}
         return {name: value for name, value in chosen.items() if value and name != "ordering"}
 
-    def sort_key(self) -> Callable[[Partnership], tuple]:
-        """How to order the partnerships: as chosen, the strongest first otherwise."""
+    def chosen_ordering(self) -> str:
+        """How to order the partnerships, as ``partnerships()`` takes it: as chosen, the
+        strongest first otherwise."""
         chosen = self.cleaned_data.get("ordering") if self.is_bound else ""
-        return PARTNERSHIP_SORTINGS[chosen or "strongest"][1]
+        return chosen or "strongest"

@@ -10,11 +10,11 @@ from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
 from organisations.forms import PartnershipFilterForm
 from organisations.models import Currency, Grant, Organisation, Person, Sector
 from organisations.partnerships import (
+    RankedPartnerships,
     network_picture,
     partners_of,
     partnerships,
     sector_legend,
-    strongest_first,
 )
 from organisations.selectors import (
     appearances_of,
@@ -190,15 +190,17 @@ class PartnershipListView(ListView):
             response.status_code = 400
         return response
 
-    def get_queryset(self) -> list:
+    def get_queryset(self) -> RankedPartnerships | list:
+        """The partnerships asked for, ranked in the database a page at a time."""
         if self.form.is_bound and not self.form.is_valid():
             return []
-        return sorted(partnerships(**self.form.narrowing()), key=self.form.sort_key())
+        return partnerships(**self.form.narrowing(), ordering=self.form.chosen_ordering())
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        found = self.object_list
         return super().get_context_data(
             form=self.form,
-            network=network_picture(sorted(self.object_list, key=strongest_first)),
+            network=network_picture(found) if isinstance(found, RankedPartnerships) else None,
             sector_legend=sector_legend(),
             **kwargs,
         )

@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
+from organisations import partnerships as partnerships_module
 from organisations.partnerships import (
     SECTOR_COLOURS,
     network_picture,
-    newest_first,
     partners_of,
     partnerships,
 )
@@ -41,10 +41,14 @@ def _names(partnership):
     return (partnership.first.name, partnership.second.name)
 
 
+def _all(**narrowing):
+    return partnerships(**narrowing)[:100]
+
+
 def test_organisations_at_one_event_are_partners_in_pairs(ministry, ngo, undp):
     forum = _joint_event("Justice forum", ministry, ngo, undp, goals=[16])
 
-    found = partnerships()
+    found = _all()
 
     assert sorted(_names(p) for p in found) == [
         ("Legal Aid Centre", "Ministry of Justice"),
@@ -64,7 +68,7 @@ def test_a_speakers_organisation_takes_part_in_the_event(ministry, ngo):
     factories.EventSpeakerFactory(event=forum, organisation=ngo)  # no pair with itself
     factories.EventSpeakerFactory(event=forum, organisation=None)
 
-    [partnership] = partnerships()
+    [partnership] = _all()
 
     assert _names(partnership) == ("Legal Aid Centre", "Ministry of Justice")
     assert partnership.events == [forum]
@@ -74,7 +78,7 @@ def test_funder_operator_and_recipient_of_a_grant_are_partners(ministry, ngo, un
     grant = factories.GrantFactory(funder=ministry, operator=undp, recipient=ngo, year=2021)
     factories.GrantFactory(funder=ministry, recipient=None)  # nobody to pair with
 
-    found = partnerships()
+    found = _all()
 
     assert len(found) == 3
     assert all(p.grants == [grant] and p.years == [2021] for p in found)
@@ -85,17 +89,17 @@ def test_the_most_evidence_comes_first(ministry, ngo, undp):
     _joint_event("Legal aid week", ministry, ngo, on=date(2020, 1, 1))
     factories.GrantFactory(funder=ministry, recipient=ngo, year=2022)
 
-    found = partnerships()
+    found = _all()
 
     assert [_names(p) for p in found] == [
         ("Legal Aid Centre", "Ministry of Justice"),
         ("Ministry of Justice", "UNDP"),
     ]
     assert (found[0].weight, found[0].years) == (2, [2020, 2022])
-    assert _names(min(found, key=newest_first)) == (
-        "Ministry of Justice",
-        "UNDP",
-    )
+    assert [_names(p) for p in partnerships(ordering="newest")[:2]] == [
+        ("Ministry of Justice", "UNDP"),
+        ("Legal Aid Centre", "Ministry of Justice"),
+    ]
 
 
 def test_goal_and_year_narrow_the_evidence(ministry, ngo, undp):
@@ -103,8 +107,8 @@ def test_goal_and_year_narrow_the_evidence(ministry, ngo, undp):
     _joint_event("Women's forum", ministry, ngo, on=date(2022, 1, 1), goals=[5])
     factories.GrantFactory(funder=undp, recipient=ngo, year=2023).goals.add(factories.goal(5))
 
-    on_goal_5 = partnerships(goal=5)
-    in_2023 = partnerships(year=2023)
+    on_goal_5 = _all(goal=5)
+    in_2023 = _all(year=2023)
 
     assert sorted((_names(p), [e.title for e in p.events]) for p in on_goal_5) == [
         (("Legal Aid Centre", "Ministry of Justice"), ["Women's forum"]),
@@ -114,36 +118,84 @@ def test_goal_and_year_narrow_the_evidence(ministry, ngo, undp):
         (("Legal Aid Centre", "Ministry of Justice"), 1),
         (("Legal Aid Centre", "UNDP"), 1),
     ]
-    assert partnerships(goal=1) == []
-    assert partnerships(year=1999) == []
+    assert _all(goal=1) == []
+    assert (len(partnerships(year=1999)), _all(year=1999)) == (0, [])
 
 
 def test_organisation_and_kind_narrow_the_pairs(ministry, ngo, undp):
     _joint_event("Justice forum", ministry, ngo, undp)
 
-    assert [_names(p) for p in partnerships(organisation=undp)] == [
+    assert [_names(p) for p in _all(organisation=undp)] == [
         ("Legal Aid Centre", "UNDP"),
         ("Ministry of Justice", "UNDP"),
     ]
-    assert [_names(p) for p in partnerships(kind="international-state")] == [
+    assert [_names(p) for p in _all(kind="international-state")] == [
         ("Ministry of Justice", "UNDP")
     ]
-    [partnership] = partnerships(organisation=undp, kind="international-ngo")
+    [partnership] = _all(organisation=undp, kind="international-ngo")
     assert partnership.partner_of(undp) == ngo
 
 
+@pytest.mark.parametrize("forums", [1, 8])
 def test_partnerships_take_the_same_queries_for_one_event_or_many(
-    ministry, ngo, django_assert_num_queries
+    ministry, ngo, forums, django_assert_num_queries
 ):
-    for number in range(6):
-        event = _joint_event(f"Forum {number}", ministry, ngo, goals=[number + 1])
+    for number in range(forums):
+        event = _joint_event(f"Forum {number}", ministry, ngo, goals=[number % 17 + 1])
         factories.EventSpeakerFactory(event=event, organisation=factories.OrganisationFactory())
-        factories.GrantFactory().goals.add(factories.goal(number + 1))
+        factories.GrantFactory(funder=ministry, recipient=ngo).goals.add(factories.goal(3))
 
-    # events; grants; goals; the events' goals; the grants' goals; who took part; organisations
-    with django_assert_num_queries(7):
-        found = partnerships()
-        assert [goal.number for p in found for goal in p.goals]
+    # the pairs ranked and counted; their organisations; the newest events; the newest
+    # grants; the goals of all the evidence; those goals
+    with django_assert_num_queries(6):
+        found = partnerships()[:30]
+    assert [goal.number for p in found for goal in p.goals]
+    assert len(found) == 1 + 2 * forums  # and each speaker's organisation with both
+
+    with django_assert_num_queries(0):  # kept per data version
+        assert partnerships()[:30] == found
+
+
+def test_a_partnership_shows_its_newest_evidence_and_counts_the_rest(ministry, ngo):
+    for year in range(2015, 2023):
+        _joint_event(f"Forum {year}", ministry, ngo, on=date(year, 1, 1), goals=[year - 2014])
+    for year in (None, 2019, 2021):
+        factories.GrantFactory(funder=ministry, recipient=ngo, year=year, title=f"Grant {year}")
+    _joint_event("Undated forum", ministry, ngo, on=None)
+
+    [partnership] = _all()
+
+    assert [event.title for event in partnership.events] == [
+        f"Forum {year}" for year in range(2022, 2017, -1)
+    ]
+    assert [grant.title for grant in partnership.grants] == [
+        "Grant 2021",
+        "Grant 2019",
+        "Grant None",
+    ]
+    assert (partnership.event_count, partnership.more_events, partnership.more_grants) == (
+        9,
+        4,
+        0,
+    )
+    assert partnership.years == [2015, 2022]
+    assert [goal.number for goal in partnership.goals] == list(range(1, 9))
+
+
+def test_partnerships_are_ranked_in_blocks_and_sliced_across_them(monkeypatch, ministry):
+    monkeypatch.setattr(partnerships_module, "RANKED_BLOCK", 3)
+    others = [factories.OrganisationFactory(name=f"Body {n}") for n in range(7)]
+    for number, other in enumerate(others):
+        for _ in range(number % 3 + 1):  # 1, 2, 3, 1, 2, 3, 1 joint events
+            _joint_event("Forum", ministry, other)
+    strongest = [f"Body {n}" for n in (2, 5, 1, 4, 0, 3, 6)]
+
+    found = partnerships()
+
+    assert [p.first.name for p in found[2:7]] == strongest[2:7]
+    assert [p.first.name for p in found[:30]] == strongest
+    assert [p.first.name for p in found[6:]] == strongest[6:]
+    assert (len(found), found[9:]) == (7, [])
 
 
 def test_network_picture_draws_each_organisation_once_inside_the_picture(ministry, ngo, undp):
@@ -152,7 +204,7 @@ def test_network_picture_draws_each_organisation_once_inside_the_picture(ministr
     lone_pair = [factories.OrganisationFactory(sector="business") for _ in range(2)]
     _joint_event("Business breakfast", *lone_pair)
 
-    picture = network_picture(partnerships())
+    picture = network_picture(partnerships(ordering="newest"))  # the strongest all the same
 
     assert sorted(node.organisation.name for node in picture.nodes) == sorted(
         [ministry.name, ngo.name, undp.name] + [o.name for o in lone_pair]
@@ -176,7 +228,7 @@ def test_network_picture_draws_the_strongest_and_counts_the_rest(ministry, ngo, 
     picture = network_picture(partnerships(), limit=2)
 
     assert (len(picture.links), picture.left_out) == (2, 1)
-    assert network_picture([]) is None
+    assert network_picture(partnerships(goal=1)) is None
 
 
 def test_partners_of_an_organisation_say_how_they_worked_together(ministry, ngo, undp):
@@ -225,8 +277,8 @@ def test_partners_of_rank_as_the_partnerships_of_the_organisation(ministry, ngo,
     factories.GrantFactory(funder=others[3], recipient=ministry, year=None)
     factories.GrantFactory(funder=ministry, recipient=ministry, operator=others[1], year=2020)
     expected = [
-        (p.partner_of(ministry).name, len(p.events), len(p.grants), p.is_state_and_civil_society)
-        for p in partnerships(organisation=ministry)
+        (p.partner_of(ministry).name, p.event_count, p.grant_count, p.is_state_and_civil_society)
+        for p in _all(organisation=ministry)
     ]
 
     found, total = partners_of(ministry)
