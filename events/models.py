@@ -3,11 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from organisations.models import Organisation, Person, SluggedQuerySet
+from sdgportal.addresses import slug_address
 from sdgportal.history import PortalHistory
 from sdgportal.models import CuratedRecord
 from sdgportal.search_columns import COLUMNS, SearchColumns, StoredSearch
@@ -132,7 +132,7 @@ class Event(SearchColumns, CuratedRecord):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return slug_address("events:detail", self.slug)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

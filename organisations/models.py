@@ -4,10 +4,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from sdgportal.addresses import slug_address
 from sdgportal.history import PortalHistory
 from sdgportal.models import CuratedRecord, WebAddressField
 from sdgportal.search_columns import COLUMNS, SearchColumns, StoredSearch
@@ -87,7 +87,7 @@ class Organisation(SearchColumns, CuratedRecord):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("organisations:detail", kwargs={"slug": self.slug})
+        return slug_address("organisations:detail", self.slug)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
@@ -133,7 +133,7 @@ class Person(SearchColumns, CuratedRecord):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("organisations:person", kwargs={"slug": self.slug})
+        return slug_address("organisations:person", self.slug)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
@@ -326,7 +326,7 @@ class Grant(SearchColumns, CuratedRecord):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("organisations:grant", kwargs={"slug": self.slug})
+        return slug_address("organisations:grant", self.slug)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
