@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from sdgportal.settings.env import env_bool, env_int, env_list
 
@@ -98,3 +99,11 @@ def test_a_mistyped_throttle_rate_stops_the_portal_at_start():
 
     assert result.returncode == 1
     assert "API_ANON_THROTTLE_RATE is '600 per minute'" in result.stderr
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+@pytest.mark.django_db
+def test_postgresql_connections_compile_no_query_ahead_of_time():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
