@@ -90,13 +90,17 @@ def test_wrk_command_runs_a_script():
     assert command[-2:] == [f"--script={FRESH}", "http://127.0.0.1:8000/"]
 
 
-@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed")
-def test_fresh_script_makes_every_request_new_to_the_cache_and_keeps_the_accept_header():
-    accepted = []
+needs_wrk = pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed")
+
+
+@pytest.fixture
+def recorder():
+    """A local HTTP server answering 200 to every GET: its address and the requests it got."""
+    requests = []
 
     class Recorder(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
-            accepted.append(self.headers["Accept"])
+            requests.append((self.path, self.headers["Accept"]))
             self.send_response(200)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -106,19 +110,25 @@ def test_fresh_script_makes_every_request_new_to_the_cache_and_keeps_the_accept_
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        run_wrk(
-            f"http://127.0.0.1:{server.server_port}/",
-            connections=2,
-            threads=2,
-            seconds=1,
-            headers={"Accept": "application/json"},
-            script=FRESH,
-        )
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield f"http://127.0.0.1:{server.server_port}", requests
+    server.shutdown()
+    server.server_close()
 
+
+@needs_wrk
+def test_fresh_script_makes_every_request_new_to_the_cache_and_keeps_the_accept_header(recorder):
+    address, requests = recorder
+
+    run_wrk(
+        f"{address}/",
+        connections=2,
+        threads=2,
+        seconds=1,
+        headers={"Accept": "application/json"},
+        script=FRESH,
+    )
+
+    accepted = [accept for _path, accept in requests]
     assert len(accepted) > 10
     assert len(set(accepted)) == len(accepted)
     assert all(accept.startswith("application/json, x-fresh/t") for accept in accepted)
@@ -138,37 +148,22 @@ def test_wrk_command_passes_the_scripts_arguments_after_the_url():
     assert command[-5:] == ["http://127.0.0.1:8000/a", "--", "2", "/a", "/b"]
 
 
-@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed")
-def test_fresh_script_given_paths_asks_each_before_asking_any_again():
-    asked = []
-
-    class Recorder(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            asked.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+@needs_wrk
+def test_fresh_script_given_paths_asks_each_before_asking_any_again(recorder):
+    address, requests = recorder
     paths = [f"/search/?q=word{number}" for number in range(5000)]
-    try:
-        run_wrk(
-            f"http://127.0.0.1:{server.server_port}{paths[0]}",
-            connections=2,
-            threads=2,
-            seconds=1,
-            headers={},
-            script=FRESH,
-            script_arguments=["2", *paths],
-        )
-    finally:
-        server.shutdown()
-        server.server_close()
 
+    run_wrk(
+        f"{address}{paths[0]}",
+        connections=2,
+        threads=2,
+        seconds=1,
+        headers={},
+        script=FRESH,
+        script_arguments=["2", *paths],
+    )
+
+    asked = [path for path, _accept in requests]
     assert 10 < len(asked) < len(paths)
     assert len(set(asked)) == len(asked)
     assert set(asked) <= set(paths)
