@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from events.models import EventOrganisation, EventSpeaker
 from indicators.models import Goal, IndicatorOrganisation
 from organisations.models import Grant, Organisation, Person, Position
-from sdgportal.caching import per_data_version
+from sdgportal.caching import per_data_version, per_query_and_data_version
 from sdgportal.selectors import citations_prefetch
 
 NEWEST_EVENT_FIRST = (F("event__start_date").desc(nulls_last=True), "event__title")
@@ -130,14 +130,16 @@ def positions_at(organisation: Organisation) -> QuerySet[Position]:
 
 
 def grant_totals(grants: QuerySet[Grant]) -> list[dict]:
-    """Per currency: how many of ``grants`` have an amount, and their sum."""
-    return list(
+    """Per currency: how many of ``grants`` have an amount, and their sum; once per data
+    version and filter (all grants are summed from the whole table)."""
+    totals = (
         grants.exclude(currency="")
         .filter(amount__isnull=False)
         .order_by("currency")
         .values("currency")
         .annotate(count=Count("pk"), total=Sum("amount"))
     )
+    return per_query_and_data_version("totals", totals, list)
 
 
 def organisation_choices(*having: str, chosen: str | None = None) -> list[tuple[str, str]]:

@@ -15,7 +15,9 @@ from typing import Any, ParamSpec, TypeVar
 
 from django.apps import apps
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.exceptions import EmptyResultSet
 from django.db import models, transaction
+from django.db.models import QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 CONTENT_APPS = ("sdgportal", "indicators", "organisations", "events")
@@ -104,6 +106,23 @@ def per_data_version_among_pages(compute: Callable[P, R]) -> Callable[P, R]:
     """``per_data_version``, kept with the stored pages: for results of what readers type (a
     search), which must not push out the figures every page reads."""
     return per_data_version(compute, store=PAGES_CACHE)
+
+
+def per_query_and_data_version(what: str, records: QuerySet, compute: Callable[[QuerySet], R]) -> R:
+    """``compute(records)`` (a count, totals) once per data version and query, kept with the
+    stored pages: the queries are as many as the filters readers choose."""
+    try:
+        sql, params = records.query.sql_with_params()
+    except EmptyResultSet:
+        return compute(records)  # nothing found, known without a query
+    digest = hashlib.sha256(repr((what, records.db, sql, params)).encode()).hexdigest()
+    key = f"{what}:{data_version().token}:{digest}"
+    store = caches[PAGES_CACHE]
+    found = store.get(key, _MISSING)
+    if found is _MISSING:
+        found = compute(records)
+        store.set(key, found, timeout=KEEP_SECONDS)
+    return found
 
 
 _MISSING = object()

@@ -1,10 +1,7 @@
 """Page-number pagination that refuses malformed numbers instead of guessing."""
 
-import hashlib
 from functools import cached_property
 
-from django.core.cache import cache
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
-from sdgportal.caching import KEEP_SECONDS, data_version
+from sdgportal.caching import per_query_and_data_version
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -30,17 +27,7 @@ class CountOncePaginator(Paginator):
 
 def count_once(records: QuerySet) -> int:
     """How many records the query finds, counted once per data version."""
-    try:
-        sql, params = records.query.sql_with_params()
-    except EmptyResultSet:
-        return records.count()  # none, known without a query
-    digest = hashlib.sha256(repr((records.db, sql, params)).encode()).hexdigest()
-    key = f"count:{data_version().token}:{digest}"
-    found = cache.get(key)
-    if found is None:
-        found = records.count()
-        cache.set(key, found, timeout=KEEP_SECONDS)
-    return found
+    return per_query_and_data_version("count", records, QuerySet.count)
 
 
 class PortalPagination(PageNumberPagination):

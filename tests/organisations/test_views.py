@@ -5,6 +5,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.pages import form_errors, form_state, page_links
@@ -1035,3 +1037,16 @@ def test_organisation_filters_offer_the_most_active_and_the_chosen_one(client, m
 
     assert offered == [("busier", "Busier"), ("busy", "Busy")]
     assert chosen == [("busier", "Busier"), ("busy", "Busy"), ("quiet", "Quiet")]
+
+
+def test_grant_totals_are_summed_once_per_data_version_and_filter(client):
+    factories.GrantFactory(amount=100, currency="KZT")
+    client.get("/grants/")
+
+    with CaptureQueriesContext(connection) as again:
+        client.get("/grants/", HTTP_ACCEPT="text/html, x-other/1")  # not the stored page
+    factories.GrantFactory(amount=50, currency="KZT")
+    changed = client.get("/grants/", HTTP_ACCEPT="text/html, x-other/2")
+
+    assert not [query for query in again if "SUM(" in query["sql"]]
+    assert [(total["count"], total["total"]) for total in changed.context["totals"]] == [(2, 150)]
