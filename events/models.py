@@ -36,6 +36,9 @@ class EventKind(models.TextChoices):
     MEETING = "meeting", _("Meeting")
 
 
+KIND_LABELS = dict(EventKind.choices)
+
+
 class DatePrecision(models.TextChoices):
     """How much of a date the source gave: news often names only a month or a year."""
 
@@ -136,6 +139,11 @@ class Event(SearchColumns, CuratedRecord):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+    @property
+    def kind_label(self) -> str:
+        """``get_kind_display()`` without building the choices again: a list shows many."""
+        return KIND_LABELS.get(self.kind, self.kind)
 
     @property
     def location(self) -> str:

@@ -175,7 +175,12 @@ class CountryFilter(django_filters.ChoiceFilter):
     def __init__(self, field_name: str = "country", **kwargs: object) -> None:
         super().__init__(
             field_name=field_name,
-            choices=list(countries),
+            # A function, not the list: each request's filters copy their choices.
+            choices=_country_choices,
             label=_("ISO 3166 country code, e.g. KZ"),
             **kwargs,
         )
+
+
+def _country_choices() -> list[tuple[str, str]]:
+    return list(countries)

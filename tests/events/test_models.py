@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from events.models import Event, EventOrganisation
 from tests.factories import (
@@ -117,3 +118,15 @@ def test_speaker_keeps_title_and_organisation_as_stated_at_the_event():
 
     assert str(speaker.organisation) == "UN in Kazakhstan"
     assert speaker.title == "UN Resident Coordinator"
+
+
+@pytest.mark.parametrize("language", ["en", "ru", "kk"])
+def test_kind_label_is_the_kinds_display_in_the_active_language(language):
+    event = Event(kind="side_event")
+
+    with translation.override(language):
+        assert str(event.kind_label) == event.get_kind_display()
+
+
+def test_kind_label_of_an_unknown_kind_is_the_kind_itself():
+    assert Event(kind="picnic").kind_label == "picnic"
