@@ -26,7 +26,7 @@ import urllib.error
 import urllib.request
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -72,6 +72,7 @@ class Row:
     endpoint: Endpoint
     result: WrkResult | None = None
     note: str = ""
+    memory_mib: float | None = None  # the largest worker's resident memory after the load
 
 
 def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -315,7 +316,8 @@ def measure(
 
 
 def format_table(rows: Sequence[Row]) -> str:
-    """One line per endpoint; the ratio is its requests/s over the trivial endpoint's mean."""
+    """One line per endpoint; the ratio is its requests/s over the trivial endpoint's mean,
+    then the largest worker's resident memory once the endpoint was loaded."""
     trivial = [
         row.result.requests_per_second
         for row in rows
@@ -325,7 +327,7 @@ def format_table(rows: Sequence[Row]) -> str:
     width = max(len(row.endpoint.name) for row in rows)
     lines = [
         f"{'endpoint':<{width}}  {'req/s':>8}  {'p50 ms':>8}  {'p99 ms':>8}  "
-        f"{'errors':>7}  {'vs trivial':>10}"
+        f"{'errors':>7}  {'vs trivial':>10}  {'worker MiB':>10}"
     ]
     for row in rows:
         result = row.result
@@ -338,6 +340,7 @@ def format_table(rows: Sequence[Row]) -> str:
             f"{row.endpoint.name:<{width}}  {result.requests_per_second:>8.1f}  "
             f"{result.p50_ms:>8.2f}  {result.p99_ms:>8.2f}  {result.errors:>7}  "
             + (f"{ratio:>10.3f}" if ratio is not None else f"{'–':>10}")
+            + (f"  {row.memory_mib:>10.1f}" if row.memory_mib is not None else "")
         )
     return "\n".join(lines)
 
@@ -400,7 +403,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             memory_start = workers_memory(server.pid)  # warm: every page served once or more
             try:
                 rows = [
-                    measure(endpoint, base, answers.get((endpoint.path, endpoint.accept)), options)
+                    replace(
+                        measure(
+                            endpoint, base, answers.get((endpoint.path, endpoint.accept)), options
+                        ),
+                        memory_mib=max(workers_memory(server.pid).values(), default=None),
+                    )
                     for endpoint in endpoints
                 ]
             except WrkError as error:

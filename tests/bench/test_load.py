@@ -119,17 +119,21 @@ def result(requests_per_second, p50, p99, errors=0):
 
 def test_format_table_gives_the_ratio_to_the_trivial_endpoints_mean_and_names_a_stall():
     rows = [
-        Row(Endpoint("trivial", "/healthz"), result(2100.0, 4.0, 9.5)),
-        Row(Endpoint("API events", "/api/v1/events/"), result(50.0, 300.0, 1020.0, errors=3)),
+        Row(Endpoint("trivial", "/healthz"), result(2100.0, 4.0, 9.5), memory_mib=110.25),
+        Row(
+            Endpoint("API events", "/api/v1/events/"),
+            result(50.0, 300.0, 1020.0, errors=3),
+            memory_mib=121.0,
+        ),
         Row(Endpoint("conditional", "/api/v1/events/", conditional=True), note="no ETag"),
         Row(Endpoint("trivial again", "/healthz"), result(1900.0, 4.5, 10.25)),
         Row(Endpoint("stalled", "/"), WrkResult(0, 0.0, 0.0, 0.0, 0)),
     ]
 
     assert format_table(rows).splitlines() == [
-        "endpoint          req/s    p50 ms    p99 ms   errors  vs trivial",
-        "trivial          2100.0      4.00      9.50        0       1.050",
-        "API events         50.0    300.00   1020.00        3       0.025",
+        "endpoint          req/s    p50 ms    p99 ms   errors  vs trivial  worker MiB",
+        "trivial          2100.0      4.00      9.50        0       1.050       110.2",
+        "API events         50.0    300.00   1020.00        3       0.025       121.0",
         "conditional    no ETag",
         "trivial again    1900.0      4.50     10.25        0       0.950",
         "stalled        no answer within the duration",
