@@ -158,15 +158,20 @@ def _keys_through(model: type[Model], relation: str, related_keys: QuerySet) -> 
     )
 
 
-def count_up_to(queryset: QuerySet, fields: Sequence[str], text: str, limit: int) -> int:
-    """How many records ``search`` finds, counted up to ``limit`` and one more: beyond that a
-    count costs as much as the matches, as for a common word."""
+def search_up_to(queryset: QuerySet, fields: Sequence[str], text: str, limit: int) -> QuerySet:
+    """``search``, but of a single word matching in many ways only the first ``limit`` and one
+    more of each way: all the matches when there are no more, and enough to tell when there
+    are, without reading them all (a common word matches tens of thousands)."""
     words = list(dict.fromkeys(text.split()))
     if len(words) != 1 or not has_stored_search(queryset.model, queryset.db):
-        return search(queryset, fields, text).order_by()[: limit + 1].count()
-    # One word: if any way of matching finds more than ``limit``, so does their union.
+        return search(queryset, fields, text)
     keys = [keys[: limit + 1] for keys in ways_to_match(queryset.model, fields, words[0])]
-    return queryset.filter(pk__in=keys[0].union(*keys[1:])).order_by()[: limit + 1].count()
+    return queryset.filter(pk__in=keys[0].union(*keys[1:]))
+
+
+def count_up_to(queryset: QuerySet, fields: Sequence[str], text: str, limit: int) -> int:
+    """How many records ``search`` finds, counted up to ``limit`` and one more."""
+    return search_up_to(queryset, fields, text, limit).order_by()[: limit + 1].count()
 
 
 def _is_long(key: str) -> bool:

@@ -1,7 +1,7 @@
 """One search box across events, organisations, people, grants and national indicators."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_
@@ -20,12 +20,19 @@ from indicators.models import NationalIndicator
 from organisations.filters import GrantFilter, OrganisationFilter, PersonFilter
 from organisations.models import Grant, Organisation, Person
 from sdgportal.caching import per_data_version_among_pages
-from sdgportal.search import SearchKey, count_up_to, search, word_in_own_columns
+from sdgportal.search import (
+    SearchKey,
+    count_up_to,
+    search,
+    search_up_to,
+    word_in_own_columns,
+)
 from sdgportal.search_columns import has_stored_search
 from sdgportal.search_keys import search_key
 
 SHOWN_PER_TYPE = 5
 COUNTED_UP_TO = 1000  # beyond this a group says "1,000+": counting every match costs more
+RANKED_UP_TO = 1000  # matches of each way ranked for the last places, where names do not match
 
 
 @dataclass(frozen=True)
@@ -113,23 +120,24 @@ def matches_per_kind(query: str) -> dict[str, tuple[int, list[int]]]:
         best = best_matches(source.records, fields, query, source.name_field, SHOWN_PER_TYPE)
         found[source.kind] = (
             count_up_to(source.records, fields, query, COUNTED_UP_TO),
-            [record.pk for record in best],
+            best,
         )
     return found
 
 
 def best_matches(
     records: QuerySet, fields: Sequence[str], query: str, name_field: str, limit: int
-) -> list:
-    """The ``limit`` best matches: names holding the query as written first, then spelled
-    otherwise, then the others: the closest spellings first, or on stored columns the best
-    full-text rank. On stored columns, names holding each word come after those holding the
-    words as one phrase.
+) -> list[int]:
+    """The keys of the ``limit`` best matches: names holding the query as written first,
+    then spelled otherwise, then the others: the closest spellings first, or on stored columns
+    the best full-text rank. On stored columns, names holding each word come after those
+    holding the words as one phrase.
 
     Each kind is asked for only while the kinds before leave room, so all of theirs are found
     and the next kind is what is left of its matches. On stored columns a name holding the
     query is a match of the record's own columns, so those kinds test each row by itself;
-    only the last needs every match.
+    only the last needs the other matches. Of a common word, only the first ``RANKED_UP_TO``
+    candidates of each kind (and way of matching) are sorted.
     """
     key = search_key(query)
     stored = has_stored_search(records.model, records.db)
@@ -139,14 +147,16 @@ def best_matches(
     as_phrase = Q(**{f"{name_field}__icontains": query})
     spelled_otherwise = Q(name_key__contains=key) if key else Q(pk__in=[])
     by_name = [name_field, "pk"]
-    kinds = []
+    kinds: list[tuple[Callable[[], QuerySet], list | None]] = []
     if stored:
+        # Sorted by name among the first candidates found (None): the names holding a common
+        # word are thousands, and may all stand far down the name's index.
         as_written = _in_names_as_written(query)
         if len(words(query)) > 1:
-            kinds.append((lambda: records.filter(as_written & as_phrase), by_name))
+            kinds.append((lambda: records.filter(as_written & as_phrase), None))
         kinds += [
-            (lambda: records.filter(as_written), by_name),
-            (lambda: _matching_own_columns(records, query).filter(spelled_otherwise), by_name),
+            (lambda: records.filter(as_written), None),
+            (lambda: _matching_own_columns(records, query).filter(spelled_otherwise), None),
         ]
     else:
         kinds += [
@@ -154,12 +164,16 @@ def best_matches(
             (lambda: search(records, fields, query).filter(spelled_otherwise), by_name),
         ]
     closest = _closest_first(records, key, query, stored)
-    kinds.append((lambda: search(records, fields, query), closest))
-    found: list = []
+    kinds.append((lambda: search_up_to(records, fields, query, RANKED_UP_TO), closest))
+    found: list[int] = []
     for kind, ordering in kinds:
         if len(found) < limit:
-            rest = kind().exclude(pk__in=[record.pk for record in found])
-            found += rest.order_by(*ordering)[: limit - len(found)]
+            rest = kind().exclude(pk__in=found)
+            if ordering is None:
+                candidates = rest.order_by().values_list(name_field, "pk")[:RANKED_UP_TO]
+                found += [pk for _name, pk in sorted(candidates)[: limit - len(found)]]
+            else:
+                found += rest.order_by(*ordering).values_list("pk", flat=True)[: limit - len(found)]
     return found
 
 
