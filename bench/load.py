@@ -22,6 +22,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from collections import Counter
@@ -121,6 +122,7 @@ def build_database(*, scale: float, seed: int, real_data: bool, fixtures: Path) 
     from django.db import connection
 
     os.environ["IMPORT_FIXTURES_DIR"] = str(fixtures)  # not the project's fixtures/seeds
+    started = time.monotonic()
     steps: list[tuple[str, ...]] = [("migrate",), ("load_sdg_framework",)]
     if real_data:
         steps += [("import_indicators",), ("import_seeds",)]
@@ -144,6 +146,7 @@ def build_database(*, scale: float, seed: int, real_data: bool, fixtures: Path) 
             raise
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
+    print(f"built in {time.monotonic() - started:.0f} s", flush=True)
 
 
 def common_words(texts: Sequence[str], count: int) -> list[str]:
