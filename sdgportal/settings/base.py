@@ -104,11 +104,11 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "sdgportal.redis_cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "sdgportal.redis_cache.PortalRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pages",
         },

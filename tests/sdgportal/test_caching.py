@@ -258,23 +258,25 @@ def test_redis_is_the_cache_when_redis_url_is_set():
         [sys.executable, "-c", program], env=environment, cwd=ROOT, capture_output=True, text=True
     )
 
-    assert found.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert found.stdout.strip() == "sdgportal.redis_cache.PortalRedisCache"
 
 
 @pytest.fixture
 def redis_cache(settings):
-    """The cache in Redis under a prefix of its own, emptied afterwards."""
+    """Both caches in Redis under a prefix of their own, emptied afterwards."""
     prefix = f"test-{uuid.uuid4().hex}"
     settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        alias: {
+            "BACKEND": "sdgportal.redis_cache.PortalRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": prefix,
+            "KEY_PREFIX": f"{prefix}-{alias}",
         }
+        for alias in ("default", "pages")
     }
     yield
     server = cache._cache.get_client(write=True)
-    server.delete(*server.keys(f"{prefix}:*"))
+    if found := server.keys(f"{prefix}-*"):
+        server.delete(*found)
 
 
 @pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL names no Redis server")
@@ -286,6 +288,15 @@ def test_pages_are_cached_in_redis(redis_cache, client, django_assert_max_num_qu
         again = client.get("/events/")
 
     assert (rendered(first), rendered(again), again.content) == (True, False, first.content)
+
+
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="REDIS_URL names no Redis server")
+def test_the_redis_cache_keeps_one_client_per_connection_pool(redis_cache):
+    cache.set("figure", 42)
+
+    assert cache.get("figure") == 42
+    assert cache._cache.get_client() is cache._cache.get_client()
+    assert cache._cache.get_client(write=True) is cache._cache.get_client(write=True)
 
 
 def test_stored_pages_are_kept_apart_and_cannot_push_out_the_data_version(client, settings):
