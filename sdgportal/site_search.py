@@ -118,10 +118,10 @@ def matches_per_kind(query: str) -> dict[str, tuple[int, list[int]]]:
     for source in sources():
         fields = source.filterset.search_fields
         best = best_matches(source.records, fields, query, source.name_field, SHOWN_PER_TYPE)
-        found[source.kind] = (
-            count_up_to(source.records, fields, query, COUNTED_UP_TO),
-            best,
-        )
+        if len(best) < SHOWN_PER_TYPE:  # every kind of match was read to its end: all found
+            found[source.kind] = (len(best), best)
+        else:
+            found[source.kind] = (count_up_to(source.records, fields, query, COUNTED_UP_TO), best)
     return found
 
 
