@@ -15,6 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from django.apps import apps
 from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.base import BaseCache
 from django.core.exceptions import EmptyResultSet
 from django.db import models, transaction
 from django.db.models import QuerySet
@@ -93,11 +94,7 @@ def per_data_version(compute: Callable[P, R], store: str = DEFAULT_CACHE_ALIAS) 
         arguments = repr([_key_part(value) for value in (*args, *sorted(kwargs.items()))])
         digest = hashlib.sha256(f"{name}|{arguments}".encode()).hexdigest()
         key = f"computed:{data_version().token}:{digest}"
-        found = caches[store].get(key, _MISSING)
-        if found is _MISSING:
-            found = compute(*args, **kwargs)
-            caches[store].set(key, found, timeout=KEEP_SECONDS)
-        return found
+        return _kept(caches[store], key, lambda: compute(*args, **kwargs))
 
     return computed
 
@@ -117,15 +114,19 @@ def per_query_and_data_version(what: str, records: QuerySet, compute: Callable[[
         return compute(records)  # nothing found, known without a query
     digest = hashlib.sha256(repr((what, records.db, sql, params)).encode()).hexdigest()
     key = f"{what}:{data_version().token}:{digest}"
-    store = caches[PAGES_CACHE]
-    found = store.get(key, _MISSING)
-    if found is _MISSING:
-        found = compute(records)
-        store.set(key, found, timeout=KEEP_SECONDS)
-    return found
+    return _kept(caches[PAGES_CACHE], key, lambda: compute(records))
 
 
 _MISSING = object()
+
+
+def _kept(store: BaseCache, key: str, compute: Callable[[], R]) -> R:
+    """The value ``store`` holds under ``key``, computed and kept there if it holds none."""
+    found = store.get(key, _MISSING)
+    if found is _MISSING:
+        found = compute()
+        store.set(key, found, timeout=KEEP_SECONDS)
+    return found
 
 
 def _key_part(value: object) -> object:

@@ -90,9 +90,13 @@ def _search_stored(queryset: QuerySet, fields: Sequence[str], text: str) -> Quer
     its own index rather than the whole table being tested row by row.
     """
     for word in dict.fromkeys(text.split()):
-        keys = ways_to_match(queryset.model, fields, word)
-        queryset = queryset.filter(pk__in=keys[0].union(*keys[1:]))
+        queryset = _matching_any(queryset, ways_to_match(queryset.model, fields, word))
     return queryset
+
+
+def _matching_any(queryset: QuerySet, keys: Sequence[QuerySet]) -> QuerySet:
+    """The records whose key one of the ``keys`` queries gives."""
+    return queryset.filter(pk__in=keys[0].union(*keys[1:]))
 
 
 def ways_to_match(model: type[Model], fields: Sequence[str], word: str) -> list[QuerySet]:
@@ -165,8 +169,8 @@ def search_up_to(queryset: QuerySet, fields: Sequence[str], text: str, limit: in
     words = list(dict.fromkeys(text.split()))
     if len(words) != 1 or not has_stored_search(queryset.model, queryset.db):
         return search(queryset, fields, text)
-    keys = [keys[: limit + 1] for keys in ways_to_match(queryset.model, fields, words[0])]
-    return queryset.filter(pk__in=keys[0].union(*keys[1:]))
+    ways = ways_to_match(queryset.model, fields, words[0])
+    return _matching_any(queryset, [keys[: limit + 1] for keys in ways])
 
 
 def count_up_to(queryset: QuerySet, fields: Sequence[str], text: str, limit: int) -> int:
