@@ -39,7 +39,7 @@ from bench.serve import (
     server_environment,
     workers_memory,
 )
-from bench.wrk import INSTALL_HINT, WrkError, WrkResult, run_wrk
+from bench.wrk import INSTALL_HINT, WrkError, WrkResult, run_wrk, wrk_command
 
 TRIVIAL = "/healthz"
 FRESH_SCRIPT = Path(__file__).with_name("fresh.lua")
@@ -307,13 +307,17 @@ def measure(
     wait_until_idle(base)
     print(f"loading: {endpoint.path} for {options.duration} s", flush=True)
     result = run_wrk(
-        base + endpoint.path,
-        connections=options.connections,
-        threads=options.threads,
-        seconds=options.duration,
-        headers=headers,
-        script=FRESH_SCRIPT if endpoint.fresh else None,
-        script_arguments=[str(options.threads), *endpoint.rotation] if endpoint.rotation else (),
+        wrk_command(
+            base + endpoint.path,
+            connections=options.connections,
+            threads=options.threads,
+            seconds=options.duration,
+            headers=headers,
+            script=FRESH_SCRIPT if endpoint.fresh else None,
+            script_arguments=[str(options.threads), *endpoint.rotation]
+            if endpoint.rotation
+            else (),
+        )
     )
     return Row(endpoint, result)
 

@@ -75,27 +75,10 @@ def wrk_command(
     return [*command, url, *(["--", *script_arguments] if script_arguments else [])]
 
 
-def run_wrk(
-    url: str,
-    *,
-    connections: int,
-    threads: int,
-    seconds: int,
-    headers: dict[str, str],
-    script: Path | None = None,
-    script_arguments: Sequence[str] = (),
-) -> WrkResult:
+def run_wrk(command: Sequence[str]) -> WrkResult:
+    """Run a ``wrk_command`` and read its report."""
     if not shutil.which("wrk"):
         raise WrkError(INSTALL_HINT)
-    command = wrk_command(
-        url,
-        connections=connections,
-        threads=threads,
-        seconds=seconds,
-        headers=headers,
-        script=script,
-        script_arguments=script_arguments,
-    )
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode != 0:
         raise WrkError(f"{' '.join(command)} failed:\n{finished.stderr}{finished.stdout}")

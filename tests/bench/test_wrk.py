@@ -120,12 +120,14 @@ def test_fresh_script_makes_every_request_new_to_the_cache_and_keeps_the_accept_
     address, requests = recorder
 
     run_wrk(
-        f"{address}/",
-        connections=2,
-        threads=2,
-        seconds=1,
-        headers={"Accept": "application/json"},
-        script=FRESH,
+        wrk_command(
+            f"{address}/",
+            connections=2,
+            threads=2,
+            seconds=1,
+            headers={"Accept": "application/json"},
+            script=FRESH,
+        )
     )
 
     accepted = [accept for _path, accept in requests]
@@ -154,13 +156,15 @@ def test_fresh_script_given_paths_asks_each_before_asking_any_again(recorder):
     paths = [f"/search/?q=word{number}" for number in range(5000)]
 
     run_wrk(
-        f"{address}{paths[0]}",
-        connections=2,
-        threads=2,
-        seconds=1,
-        headers={},
-        script=FRESH,
-        script_arguments=["2", *paths],
+        wrk_command(
+            f"{address}{paths[0]}",
+            connections=2,
+            threads=2,
+            seconds=1,
+            headers={},
+            script=FRESH,
+            script_arguments=["2", *paths],
+        )
     )
 
     asked = [path for path, _accept in requests]
