@@ -1,7 +1,7 @@
 """Load the portal served as in production with wrk and print throughput and latency.
 
     python -m bench.load [--scale N] [--seed S] [--duration SECONDS] [--reuse] [--real-data]
-                         [--redis URL | --redis none]
+                         [--redis URL | --redis none] [--only TEXT ...]
 
 Builds a PostgreSQL database (``migrate``, ``load_sdg_framework``, ``generate_demo_data
 --scale N --seed S``, then ``VACUUM ANALYZE``; with ``--real-data`` the national data and seed
@@ -96,6 +96,13 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument(
+        "--only",
+        metavar="TEXT",
+        action="append",
+        default=[],
+        help="load only the endpoints whose name holds TEXT (repeatable), besides /healthz",
+    )
     parser.add_argument(
         "--redis",
         metavar="URL",
@@ -258,6 +265,15 @@ def choose_endpoints() -> list[Endpoint]:
     ]
 
 
+def chosen(endpoints: Sequence[Endpoint], only: Sequence[str]) -> list[Endpoint]:
+    """The trivial endpoint and those whose name holds one of ``only`` (all if it is empty)."""
+    return [
+        endpoint
+        for endpoint in endpoints
+        if not only or endpoint.path == TRIVIAL or any(text in endpoint.name for text in only)
+    ]
+
+
 def first_answers(
     endpoints: Sequence[Endpoint], base: str, times: int
 ) -> dict[tuple[str, str], Answer]:
@@ -392,7 +408,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                 raise
         else:
             print(f"reusing the database {options.database} as it is")
-        endpoints = choose_endpoints()
+        endpoints = chosen(choose_endpoints(), options.only)
         connections.close_all()
         redis_url = options.redis if options.redis != "none" else None
         if redis_url and not empty_redis(redis_url):

@@ -3,15 +3,14 @@
 import copy
 import functools
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
-from django.db import models
 from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import Event, EventOrganisation, EventSpeaker
-from events.selectors import EventRelations, event_relations
+from events.selectors import events_shown_in_api
 from indicators.serializers import goal_numbers, target_codes
 from sdgportal.rest.serializers import (
     CitationSerializer,
@@ -19,7 +18,7 @@ from sdgportal.rest.serializers import (
     OrganisationRoleSerializer,
     PublicURLField,
     RecordReference,
-    citations_of,
+    citation_of,
 )
 
 ORGANISING_ROLES = EventOrganisation.ORGANISING_ROLES
@@ -43,31 +42,12 @@ class SpeakerSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "role", "title", "organisation", "organisation_slug"]
 
 
-class ShownBeside:
-    """What is shown beside some events, read in one query per relation."""
-
-    def __init__(self, events: Iterable[Event]) -> None:
-        self.event_ids = {event.pk for event in events}
-        self.relations: EventRelations = event_relations(self.event_ids)
-        self.sources = citations_of(Event, self.event_ids)
-
-
-class EventListSerializer(serializers.ListSerializer):
-    """Events, with what is shown beside them read once for all of them."""
-
-    def to_representation(self, data: Iterable[Event]) -> list[dict]:
-        events = list(data.all() if isinstance(data, models.manager.BaseManager) else data)
-        self.child.shown = ShownBeside(events)
-        return [self.child.to_representation(event) for event in events]
-
-
 class EventSerializer(CountryFieldMixin, CleanModelSerializer):
     """An event: who organised it, who partnered, who spoke, on which goals, from which source."""
 
-    # Read from plain rows (``ShownBeside``), not from model instances through the nested
-    # serializers: the same output, several times faster. The declared fields describe the
-    # output (OpenAPI, CSV columns) and take writes.
-    shown: ShownBeside | None = None
+    # Relations are read from the rows ``events_shown_in_api`` reads beside each event, not
+    # from model instances through the nested serializers: the same output, several times
+    # faster. The declared fields describe the output (OpenAPI, CSV columns) and take writes.
 
     location = serializers.CharField(read_only=True)
     parent = RecordReference(
@@ -107,24 +87,23 @@ class EventSerializer(CountryFieldMixin, CleanModelSerializer):
             "url",
         ]
         read_only_fields = ["review_status"]
-        list_serializer_class = EventListSerializer
 
     def to_representation(self, event: Event) -> dict:
-        if self.shown is None or event.pk not in self.shown.event_ids:
-            self.shown = ShownBeside([event])
-        return {name: read(event, self.shown) for name, read in self._readers}
+        if not hasattr(event, "participation_rows"):  # just written: read it as listed
+            event = events_shown_in_api().get(pk=event.pk)
+        return {name: read(event) for name, read in self._readers}
 
     @functools.cached_property
-    def _readers(self) -> list[tuple[str, Callable[[Event, ShownBeside], object]]]:
+    def _readers(self) -> list[tuple[str, Callable[[Event], object]]]:
         """(name, reader) for every field, in order: relations from the rows read beside, the
         rest through their fields. A field of the whole event (``source="*"``) may need the
         request, so it is bound to this serializer; the others are built once per process
         (building them all took about 1 ms a request)."""
         relations = {
             "speakers": _speakers,
-            "sdg_goals": lambda event, shown: shown.relations.goals.get(event.pk, []),
-            "sdg_targets": lambda event, shown: shown.relations.targets.get(event.pk, []),
-            "sources": lambda event, shown: shown.sources.get(event.pk, []),
+            "sdg_goals": lambda event: [number for (number,) in event.goal_rows],
+            "sdg_targets": lambda event: [code for (code,) in event.target_rows],
+            "sources": lambda event: [citation_of(row) for row in event.citation_rows],
         }
         return [
             (
@@ -153,7 +132,7 @@ class EventSerializer(CountryFieldMixin, CleanModelSerializer):
     def _participations(self, event: Event, *, organising: bool) -> list[dict]:
         return [
             {"slug": slug, "name": name, "role": role}
-            for slug, name, role in self.shown.relations.participations.get(event.pk, [])
+            for slug, name, role in event.participation_rows
             if (role in ORGANISING_ROLES) == organising
         ]
 
@@ -163,20 +142,20 @@ def _fields_of(serializer_class: type[serializers.Serializer]) -> dict[str, seri
     return dict(serializer_class().fields)
 
 
-def _field_reader(field: serializers.Field) -> Callable[[Event, ShownBeside], object]:
+def _field_reader(field: serializers.Field) -> Callable[[Event], object]:
     """What DRF does for the field, with a plain ``getattr`` for the event's attribute."""
     if field.source == "*":
-        return lambda event, _shown: field.to_representation(event)
+        return field.to_representation
     get = operator.attrgetter(field.source)
 
-    def read(event: Event, _shown: ShownBeside) -> object:
+    def read(event: Event) -> object:
         value = get(event)
         return None if value is None else field.to_representation(value)
 
     return read
 
 
-def _speakers(event: Event, shown: ShownBeside) -> list[dict]:
+def _speakers(event: Event) -> list[dict]:
     return [
         {
             "slug": slug,
@@ -186,7 +165,5 @@ def _speakers(event: Event, shown: ShownBeside) -> list[dict]:
             "organisation": organisation,
             "organisation_slug": organisation_slug,
         }
-        for slug, name, role, title, organisation, organisation_slug in (
-            shown.relations.appearances.get(event.pk, [])
-        )
+        for slug, name, role, title, organisation, organisation_slug in event.speaker_rows
     ]

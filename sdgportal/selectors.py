@@ -11,6 +11,7 @@ from django_countries.fields import Country
 from indicators.models import Goal, NationalIndicator
 from sdgportal.caching import per_data_version
 from sdgportal.models import Citation, SourceDocument
+from sdgportal.related_rows import RelatedRows
 
 
 def goals_with_counts() -> QuerySet[Goal]:
@@ -44,6 +45,24 @@ def goals_with_counts_listed() -> list[Goal]:
 def citations_prefetch() -> Prefetch:
     """A record's citations with their documents and articles, in one query per list."""
     return Prefetch("citations", queryset=Citation.objects.select_related("document", "article"))
+
+
+def citation_rows(model: type[Model]) -> RelatedRows:
+    """Each record's citations as rows: document, article, its address, its date, quote."""
+    # The content type by name, not by id: building the query reads nothing (schema checks).
+    citations = Citation.objects.filter(
+        content_type__app_label=model._meta.app_label,
+        content_type__model=model._meta.model_name,
+        object_id=OuterRef("pk"),
+    )
+    return RelatedRows(
+        citations,
+        "document__name",
+        "article__title",
+        "article__url",
+        "article__published_on",
+        "quote",
+    )
 
 
 def goal_choices() -> list[tuple[int, str]]:

@@ -1,10 +1,7 @@
 """Serializer parts every resource uses: admin-equal validation, references, citations."""
 
 import copy
-from collections import defaultdict
-from collections.abc import Collection
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -127,30 +124,13 @@ class CitationSerializer(serializers.ModelSerializer):
         fields = ["document", "article", "article_url", "published_on", "quote"]
 
 
-def citations_of(model: type[models.Model], ids: Collection[int]) -> dict[int, list[dict]]:
-    """``CitationSerializer``'s representations of the citations of many records, by record
-    id, in one query that builds no model instances."""
-    rows = (
-        Citation.objects.filter(content_type=ContentType.objects.get_for_model(model))
-        .filter(object_id__in=ids)
-        .values_list(
-            "object_id",
-            "document__name",
-            "article__title",
-            "article__url",
-            "article__published_on",
-            "quote",
-        )
-    )
-    found = defaultdict(list)
-    for record_id, document, article, article_url, published_on, quote in rows:
-        found[record_id].append(
-            {
-                "document": document,
-                "article": article,
-                "article_url": article_url,
-                "published_on": published_on.isoformat() if published_on else None,
-                "quote": quote,
-            }
-        )
-    return found
+def citation_of(row: list) -> dict:
+    """``CitationSerializer``'s representation of a row of ``citation_rows``."""
+    document, article, article_url, published_on, quote = row
+    return {
+        "document": document,
+        "article": article,
+        "article_url": article_url,
+        "published_on": published_on,
+        "quote": quote,
+    }

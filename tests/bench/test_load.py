@@ -5,6 +5,7 @@ import pytest
 from bench.load import (
     Endpoint,
     Row,
+    chosen,
     common_word,
     common_words,
     format_memory,
@@ -33,6 +34,7 @@ def test_parse_options_defaults():
         "threads": 2,
         "workers": 2,
         "redis": "redis://127.0.0.1:6379/15",
+        "only": [],
     }
 
 
@@ -52,6 +54,10 @@ def test_parse_options_reads_each_option():
             "4",
             "--redis",
             "none",
+            "--only",
+            "API",
+            "--only",
+            "home",
         ]
     )
 
@@ -63,7 +69,20 @@ def test_parse_options_reads_each_option():
         options.database,
         options.workers,
         options.redis,
-    ) == (0.01, 7, 5, True, "bench_small", 4, "none")
+        options.only,
+    ) == (0.01, 7, 5, True, "bench_small", 4, "none", ["API", "home"])
+
+
+def test_chosen_keeps_the_trivial_endpoint_and_the_named_ones():
+    endpoints = [
+        Endpoint("trivial /healthz", "/healthz"),
+        Endpoint("API events, 50, uncached", "/api/v1/events/"),
+        Endpoint("home page, cached", "/"),
+        Endpoint("event list page, uncached", "/events/"),
+    ]
+
+    assert chosen(endpoints, ["API", "home"]) == endpoints[:3]
+    assert chosen(endpoints, []) == endpoints
 
 
 @pytest.mark.parametrize(
