@@ -49,11 +49,12 @@ def citations_prefetch() -> Prefetch:
 
 def citation_rows(model: type[Model]) -> RelatedRows:
     """Each record's citations as rows: document, article, its address, its date, quote."""
-    # The content type by name, not by id: building the query reads nothing (schema checks).
+    # The content type found by the query itself: building it reads nothing (schema checks).
+    content_type = ContentType.objects.filter(
+        app_label=model._meta.app_label, model=model._meta.model_name
+    ).values("pk")
     citations = Citation.objects.filter(
-        content_type__app_label=model._meta.app_label,
-        content_type__model=model._meta.model_name,
-        object_id=OuterRef("pk"),
+        content_type=Subquery(content_type), object_id=OuterRef("pk")
     )
     return RelatedRows(
         citations,
