@@ -9,7 +9,9 @@ import functools
 import hashlib
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
@@ -37,8 +39,14 @@ class DataVersion:
     changed_at: float  # seconds since the epoch
 
 
+_held_version: ContextVar[DataVersion | None] = ContextVar("held_version", default=None)
+
+
 def data_version() -> DataVersion:
-    """The current version; a new one if the cache has none (first start, evicted)."""
+    """The current version; a new one if the cache has none (first start, evicted). Within
+    ``one_data_version()``, the version read when it began."""
+    if (held := _held_version.get()) is not None:
+        return held
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, _new_version(), timeout=None)
@@ -47,7 +55,20 @@ def data_version() -> DataVersion:
 
 
 def bump_data_version() -> None:
+    _held_version.set(None)
     cache.set(VERSION_KEY, _new_version(), timeout=None)
+
+
+@contextmanager
+def one_data_version() -> Iterator[DataVersion]:
+    """The data version, read once for a request that only reads: every figure it computes is
+    keyed by that version without reading it again (about ten cache reads for a list page)."""
+    version = data_version()
+    held = _held_version.set(version)
+    try:
+        yield version
+    finally:
+        _held_version.reset(held)
 
 
 def note_data_change(**_signal: Any) -> None:

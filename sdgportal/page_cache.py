@@ -18,7 +18,7 @@ from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import http_date, quote_etag
 from rest_framework.settings import api_settings
 
-from sdgportal.caching import KEEP_SECONDS, PAGES_CACHE, DataVersion, data_version
+from sdgportal.caching import KEEP_SECONDS, PAGES_CACHE, DataVersion, one_data_version
 from sdgportal.rest.viewsets import api_language
 
 API_PREFIX = "/api/"
@@ -39,7 +39,10 @@ class PublicCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not is_anonymous_read(request):
             return self.get_response(request)
-        version = data_version()
+        with one_data_version() as version:
+            return self._answer(request, version)
+
+    def _answer(self, request: HttpRequest, version: DataVersion) -> HttpResponseBase:
         fingerprint = fingerprint_of(request, version)
         validators = HttpResponse(
             headers={

@@ -1,6 +1,7 @@
 """Serializer parts every resource uses: admin-equal validation, references, citations."""
 
 import copy
+import functools
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
@@ -96,7 +97,13 @@ class PublicURLField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, record: models.Model) -> str:
-        return self.context["request"].build_absolute_uri(record.get_absolute_url())
+        # What build_absolute_uri() gives for the path, which reverse() has made URI-safe.
+        return self._site_address + record.get_absolute_url()
+
+    @functools.cached_property
+    def _site_address(self) -> str:
+        """Scheme and host, found once per request (each field is bound to one request)."""
+        return self.context["request"].build_absolute_uri("/").removesuffix("/")
 
 
 class OrganisationRoleSerializer(serializers.ModelSerializer):

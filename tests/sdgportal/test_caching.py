@@ -14,7 +14,7 @@ from django.test import Client
 
 from organisations.models import Organisation
 from organisations.partnerships import partnerships
-from sdgportal.caching import data_version
+from sdgportal.caching import VERSION_KEY, DataVersion, data_version, one_data_version
 from sdgportal.history import create_with_history
 from sdgportal.page_cache import is_shareable
 from sdgportal.selectors import goals_with_counts_listed, headline_figures
@@ -244,6 +244,19 @@ def test_data_version_is_replaced_by_a_save():
     OrganisationFactory()
 
     assert data_version() != before
+
+
+def test_one_data_version_is_read_once_until_data_change():
+    with one_data_version() as held:
+        cache.set(VERSION_KEY, DataVersion(token="elsewhere", changed_at=0))
+        seen_while_held = data_version()
+        EventFactory()  # a change in this request: its own figures take the new version
+        seen_after_a_change = data_version()
+    cache.set(VERSION_KEY, DataVersion(token="later", changed_at=0))
+
+    assert seen_while_held == held
+    assert seen_after_a_change not in (held, DataVersion(token="elsewhere", changed_at=0))
+    assert data_version() == DataVersion(token="later", changed_at=0)
 
 
 def test_redis_is_the_cache_when_redis_url_is_set():
