@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 from organisations.models import Organisation, Person, SluggedQuerySet
 from sdgportal.addresses import slug_address
 from sdgportal.history import PortalHistory
-from sdgportal.models import CuratedRecord
+from sdgportal.models import ChoiceLabel, CuratedRecord
 from sdgportal.search_columns import COLUMNS, SearchColumns, StoredSearch
 
 
@@ -34,9 +34,6 @@ class EventKind(models.TextChoices):
     SEMINAR = "seminar", _("Seminar")
     SUMMIT = "summit", _("Summit")
     MEETING = "meeting", _("Meeting")
-
-
-KIND_LABELS = dict(EventKind.choices)
 
 
 class DatePrecision(models.TextChoices):
@@ -140,10 +137,7 @@ class Event(SearchColumns, CuratedRecord):
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
-    @property
-    def kind_label(self) -> str:
-        """``get_kind_display()`` without building the choices again: a list shows many."""
-        return KIND_LABELS.get(self.kind, self.kind)
+    kind_label = ChoiceLabel("kind")
 
     @property
     def location(self) -> str:
@@ -186,6 +180,7 @@ class EventOrganisation(CuratedRecord):
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTNER)
+    role_label = ChoiceLabel("role")
 
     history = PortalHistory()
 
@@ -230,6 +225,7 @@ class EventSpeaker(CuratedRecord):
         Person, on_delete=models.CASCADE, related_name="appearances", verbose_name=_("person")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.SPEAKER)
+    role_label = ChoiceLabel("role")
     title = models.CharField(_("title as stated"), max_length=300, blank=True)
     organisation = models.ForeignKey(
         Organisation,

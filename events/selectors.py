@@ -5,7 +5,6 @@ import functools
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet
 
 from events.models import Event, EventOrganisation, EventSpeaker
-from indicators.models import Goal
 from sdgportal.caching import per_data_version
 from sdgportal.related_rows import RelatedRows
 from sdgportal.selectors import citation_rows, citations_prefetch
@@ -50,20 +49,32 @@ def events_in_full() -> QuerySet[Event]:
 
 
 def events_listed() -> QuerySet[Event]:
-    """Events, newest first, with what the list page shows beside each: organisations, goals."""
+    """Events, newest first, each with what a list shows beside it, in one query: the names
+    of its organisations and partners, and its goals' numbers."""
+    return _events_listed().all()
+
+
+@functools.cache
+def _events_listed() -> QuerySet[Event]:
+    """Built once per process, as ``_events_shown_in_api``."""
+    participations = EventOrganisation.objects.filter(event=OuterRef("pk"))
     return (
         Event.objects.only(*SHOWN_COLUMNS)
-        .newest_first()
-        .prefetch_related(
-            Prefetch(
-                "participations",
-                queryset=EventOrganisation.objects.select_related("organisation")
-                .only("event_id", "role", "organisation__slug", "organisation__name")
-                .order_by("role", "organisation__name", "pk"),
+        .annotate(
+            organisation_names=RelatedRows(
+                participations.order_by("role", "organisation__name", "pk"),
+                "organisation__name",
             ),
-            Prefetch("goals", queryset=Goal.objects.only("number", "short_title", "colour")),
+            goal_numbers=goal_numbers(),
         )
+        .newest_first()
     )
+
+
+def goal_numbers() -> RelatedRows:
+    """Each event's goals' numbers, in order."""
+    goals = Event.goals.through.objects.filter(event=OuterRef("pk")).order_by("goal_id")
+    return RelatedRows(goals, "goal_id")
 
 
 def events_shown_in_api() -> QuerySet[Event]:
@@ -97,11 +108,8 @@ def _events_shown_in_api() -> QuerySet[Event]:
                 "organisation__name",
                 "organisation__slug",
             ),
-            goal_rows=RelatedRows(
-                Event.goals.through.objects.filter(event=OuterRef("pk")).order_by("goal_id"),
-                "goal_id",
-            ),
-            target_rows=RelatedRows(
+            goal_numbers=goal_numbers(),
+            target_codes=RelatedRows(
                 Event.targets.through.objects.filter(event=OuterRef("pk")).order_by(
                     "target__sort_key", "target__code"
                 ),

@@ -103,8 +103,8 @@ class EventSerializer(CountryFieldMixin, CleanModelSerializer):
             # The code as stored: the field's descriptor would build a Country for each read.
             "country": lambda event: event.__dict__["country"],
             "speakers": _speakers,
-            "sdg_goals": lambda event: [number for (number,) in event.goal_rows],
-            "sdg_targets": lambda event: [code for (code,) in event.target_rows],
+            "sdg_goals": operator.attrgetter("goal_numbers"),
+            "sdg_targets": operator.attrgetter("target_codes"),
             "sources": lambda event: [citation_of(row) for row in event.citation_rows],
         }
         return [

@@ -1,5 +1,6 @@
 """The global SDG framework (goals, targets, indicators) and national indicators with data."""
 
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indicators import codes, maps
 from organisations.models import Organisation
-from sdgportal.models import Article, SourceDocument
+from sdgportal.models import Article, ChoiceLabel, SourceDocument
 from sdgportal.search_columns import SearchColumns, StoredSearch
 
 GOAL_RANGE_MESSAGE = _("A goal number is between 1 and 17.")
@@ -69,6 +70,7 @@ class Goal(models.Model):
         return readable_text_colour(self.colour)
 
 
+@functools.cache
 def readable_text_colour(background: str) -> str:
     """#000000 or #FFFFFF for text on a #RRGGBB background, by WCAG relative luminance."""
     channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
@@ -204,6 +206,7 @@ class NationalIndicator(SearchColumns, CodedRecord):
         default=ReportingStatus.NOT_STARTED,
         db_index=True,
     )
+    reporting_status_label = ChoiceLabel("reporting_status")
     metadata = models.JSONField(
         _("metadata"),
         default=dict,

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 
-from events.selectors import events_in_full
+from events.selectors import events_listed
 from indicators.forms import RegionalMapForm
 from indicators.metadata import metadata_facts
 from indicators.models import Goal, NationalIndicator, Target
@@ -49,7 +49,7 @@ class GoalDetailView(DetailView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         goal = self.object
         return super().get_context_data(
-            events=events_in_full().filter(goals=goal)[:SHOWN_PER_SECTION],
+            events=events_listed().filter(goals=goal)[:SHOWN_PER_SECTION],
             grants=Grant.objects.filter(goals=goal)
             .select_related("funder", "recipient")
             .order_by("-year", "title")[:SHOWN_PER_SECTION],

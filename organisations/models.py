@@ -9,7 +9,7 @@ from django_countries.fields import CountryField
 
 from sdgportal.addresses import slug_address
 from sdgportal.history import PortalHistory
-from sdgportal.models import CuratedRecord, WebAddressField
+from sdgportal.models import ChoiceLabel, CuratedRecord, WebAddressField
 from sdgportal.search_columns import COLUMNS, SearchColumns, StoredSearch
 
 
@@ -53,6 +53,7 @@ class Organisation(SearchColumns, CuratedRecord):
     sector = models.CharField(
         _("sector"), max_length=20, choices=Sector.choices, blank=True, db_index=True
     )
+    sector_label = ChoiceLabel("sector")
     country = CountryField(_("country"), blank=True, default="KZ", db_index=True)
     parent = models.ForeignKey(
         "self",

@@ -30,6 +30,7 @@ from organisations.selectors import (
     positions_at,
 )
 from sdgportal.merge_redirects import PageFollowsMerges
+from sdgportal.rest.pagination import count_once
 from sdgportal.selectors import country_choices, goal_choices
 from sdgportal.views import FilteredListView
 
@@ -70,20 +71,28 @@ class OrganisationDetailView(PageFollowsMerges, DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         organisation = self.object
-        grants = Grant.objects.select_related("funder", "recipient").newest_first()
+        grants = (
+            Grant.objects.select_related("funder", "recipient")
+            .only(
+                *("slug", "title", "amount", "currency", "year"),
+                *("funder__slug", "funder__name", "recipient__slug", "recipient__name"),
+            )
+            .newest_first()
+        )
         partners, partner_count = partners_of(organisation, limit=SHOWN_PER_SECTION)
-        participations = participations_of(organisation)
+        participations = participations_of(organisation).only("role", "event__slug", "event__title")
         # One more than shown tells whether to link to the rest, without counting them.
         events = list(participations[: SHOWN_PER_SECTION + 1])
         given = list(grants.filter(funder=organisation)[: SHOWN_PER_SECTION + 1])
         received = list(grants.filter(recipient=organisation)[: SHOWN_PER_SECTION + 1])
-        positions = list(positions_at(organisation)[: SHOWN_PER_SECTION + 1])
+        positions = positions_at(organisation).only("title", "person__slug", "person__name")
+        positions = list(positions[: SHOWN_PER_SECTION + 1])
         return super().get_context_data(
             shown=SHOWN_PER_SECTION,
             participations=events[:SHOWN_PER_SECTION],
             # The link to the rest says how many there are.
             participation_count=(
-                participations.count() if len(events) > SHOWN_PER_SECTION else len(events)
+                count_once(participations) if len(events) > SHOWN_PER_SECTION else len(events)
             ),
             partners=partners,
             partner_count=partner_count,

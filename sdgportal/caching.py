@@ -120,6 +120,22 @@ def per_data_version(compute: Callable[P, R], store: str = DEFAULT_CACHE_ALIAS) 
     return computed
 
 
+def per_data_version_in_process(compute: Callable[[], R]) -> Callable[[], R]:
+    """Compute once per data version in each process and keep only the latest: for a small
+    value many pages read (the goals), read then with no cache request at all."""
+    kept: dict[str, R] = {}
+
+    @functools.wraps(compute)
+    def computed() -> R:
+        token = data_version().token
+        if token not in kept:
+            kept.clear()
+            kept[token] = compute()
+        return kept[token]
+
+    return computed
+
+
 def per_data_version_among_pages(compute: Callable[P, R]) -> Callable[P, R]:
     """``per_data_version``, kept with the stored pages: for results of what readers type (a
     search), which must not push out the figures every page reads."""

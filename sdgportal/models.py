@@ -18,6 +18,23 @@ class WebAddressField(models.URLField):
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
+class ChoiceLabel:
+    """A field's ``get_<field>_display()`` as an attribute, from a table of its labels built
+    once: Django translates every choice at each call, and a list shows hundreds."""
+
+    def __init__(self, field_name: str) -> None:
+        self.field_name = field_name
+        self.labels: dict[object, object] | None = None
+
+    def __get__(self, record: models.Model | None, model: type[models.Model]) -> object:
+        if record is None:
+            return self
+        if self.labels is None:
+            self.labels = dict(model._meta.get_field(self.field_name).flatchoices)
+        value = getattr(record, self.field_name)
+        return self.labels.get(value, value)
+
+
 class ReviewStatus(models.TextChoices):
     IMPORTED = "imported", _("Imported, needs review")
     REVIEWED = "reviewed", _("Reviewed")

@@ -8,12 +8,12 @@ JSON text, which orjson reads back into lists of plain values.
 from typing import Any
 
 import orjson
-from django.db.models import Field, QuerySet, Subquery
+from django.db.models import F, Field, QuerySet, Subquery
 from django.db.models.functions import JSONArray
 
 
 class JSONRowsField(Field):
-    """The JSON text of ``RelatedRows``, read as a list of rows, each a list of values."""
+    """The JSON text of ``RelatedRows``, read as a list of rows (or of values)."""
 
     def get_internal_type(self) -> str:
         return "TextField"
@@ -23,7 +23,8 @@ class JSONRowsField(Field):
 
 
 class RelatedRows(Subquery):
-    """``[[column values of the first row], …]`` of a correlated queryset, in its order.
+    """``[[column values of the first row], …]`` of a correlated queryset, in its order; for
+    one column, ``[value of the first row, …]``.
 
     Its SQL is written once per database connection and kept: a list's query is copied, not
     rebuilt, for each request (e.g. ``functools.cache`` on the function making it), and
@@ -34,7 +35,9 @@ class RelatedRows(Subquery):
     output_field = JSONRowsField()
 
     def __init__(self, queryset: QuerySet, *columns: str) -> None:
-        super().__init__(queryset.annotate(row=JSONArray(*columns)).values("row"))
+        self.flat = len(columns) == 1
+        row = F(columns[0]) if self.flat else JSONArray(*columns)
+        super().__init__(queryset.annotate(row=row).values("row"))
         self._written: dict[str, tuple[str, tuple]] = {}
 
     def copy(self) -> "RelatedRows":
@@ -55,5 +58,6 @@ class RelatedRows(Subquery):
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, tuple]:
         # An aggregate over an ordered subquery reads it in order (SQLite keeps it unflattened).
-        template = '(SELECT json_group_array(json(rows."row")) FROM (%(subquery)s) AS rows)'
+        row = 'rows."row"' if self.flat else 'json(rows."row")'  # JSON text read as JSON
+        template = f"(SELECT json_group_array({row}) FROM (%(subquery)s) AS rows)"
         return self.as_sql(compiler, connection, template=template, **extra)

@@ -9,7 +9,7 @@ from django.utils import translation
 from django_countries.fields import Country
 
 from indicators.models import Goal, NationalIndicator
-from sdgportal.caching import per_data_version
+from sdgportal.caching import per_data_version, per_data_version_in_process
 from sdgportal.models import Citation, SourceDocument
 from sdgportal.related_rows import RelatedRows
 
@@ -64,6 +64,12 @@ def citation_rows(model: type[Model]) -> RelatedRows:
         "article__published_on",
         "quote",
     )
+
+
+@per_data_version_in_process
+def goals_by_number() -> dict[int, Goal]:
+    """The 17 goals by number, for badges shown beside records that hold only the numbers."""
+    return {goal.number: goal for goal in Goal.objects.order_by("number")}
 
 
 def goal_choices() -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from events.selectors import events_in_full
+from events.selectors import events_listed
 from organisations.models import Grant
 from organisations.partnerships import partnerships
 from sdgportal.rest.filters import MAX_SEARCH_LENGTH
@@ -28,7 +28,7 @@ class HomeView(TemplateView):
         return super().get_context_data(
             goals=goals_with_counts_listed(),
             figures=headline_figures(),
-            latest_events=events_in_full()[:LATEST],
+            latest_events=events_listed()[:LATEST],
             recent_grants=Grant.objects.select_related("funder", "recipient").order_by(
                 F("year").desc(nulls_last=True), "-pk"
             )[:LATEST],

@@ -1,14 +1,18 @@
 """Template helpers of the public site."""
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django import template
 from django.utils import formats
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
+from indicators.models import Goal
 from sdgportal.search_keys import search_key
+from sdgportal.selectors import goals_by_number
 
 register = template.Library()
 
@@ -48,6 +52,23 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+@register.simple_tag
+def goal_badges(goals: Iterable[Goal | int]) -> str:
+    """The goals' coloured numbers, each titled with its name; given goals or their numbers."""
+    shown = list(goals)
+    if shown and isinstance(shown[0], int):
+        by_number = goals_by_number()
+        shown = [by_number[number] for number in shown]
+    if not shown:
+        return ""
+    badges = format_html_join(
+        "",
+        '<li class="goal-badge" style="--goal-colour: {}; --goal-text: {}" title="{}">{}</li>',
+        ((goal.colour, goal.text_colour, goal.short_title, goal.number) for goal in shown),
+    )
+    return format_html('<ul class="goal-badges" aria-label="{}">{}</ul>', _("SDG goals"), badges)
 
 
 @register.filter

@@ -110,12 +110,12 @@ def test_event_list_queries_do_not_grow_with_the_rows(client, django_assert_num_
         factories.EventOrganisationFactory(event=event)
         factories.EventSpeakerFactory(event=event)
 
-    # the goals of the filter form; the years and countries of events (once per data version);
-    # count; events, their organisations and goals
-    with django_assert_num_queries(7):
+    # the goals of the filter form and of the badges; the years and countries of events (each
+    # once per data version); count; events with their organisations' names and goals' numbers
+    with django_assert_num_queries(6):
         response = client.get("/events/")
     # another page: the goals, years, countries and count are kept until the data change
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(1):
         again = client.get("/events/", {"page": 2 if count > 20 else 1})
 
     assert len(response.context["event_list"]) == min(count, 20)

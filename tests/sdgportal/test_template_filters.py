@@ -3,7 +3,9 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from sdgportal.templatetags.portal import number
+from organisations.models import Sector
+from sdgportal.templatetags.portal import goal_badges, number
+from tests.factories import OrganisationFactory, goal
 
 
 @pytest.mark.parametrize(
@@ -23,3 +25,35 @@ def test_number_drops_trailing_zeros_and_follows_the_language(value, english, ru
         assert number(value) == english
     with translation.override("ru"):
         assert number(value) == russian
+
+
+@pytest.mark.django_db
+def test_goal_badges_show_goals_or_their_numbers_alike_titled_in_the_language():
+    five, sixteen = goal(5), goal(16)
+
+    with translation.override("en"):
+        from_goals = goal_badges([five, sixteen])
+        from_numbers = goal_badges([5, 16])
+
+    assert (
+        from_goals
+        == from_numbers
+        == (
+            '<ul class="goal-badges" aria-label="SDG goals">'
+            f'<li class="goal-badge" style="--goal-colour: {five.colour}; '
+            f'--goal-text: {five.text_colour}" title="{five.short_title}">5</li>'
+            f'<li class="goal-badge" style="--goal-colour: {sixteen.colour}; '
+            f'--goal-text: {sixteen.text_colour}" title="{sixteen.short_title}">16</li></ul>'
+        )
+    )
+    assert goal_badges([]) == ""
+
+
+@pytest.mark.django_db
+def test_choice_labels_are_the_fields_display_in_the_active_language():
+    ngo = OrganisationFactory(sector=Sector.NGO)
+    unknown = OrganisationFactory(sector="")
+
+    with translation.override("ru"):
+        assert ngo.sector_label == ngo.get_sector_display() != Sector.NGO.value
+        assert unknown.sector_label == unknown.get_sector_display() == ""
