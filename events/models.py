@@ -58,6 +58,7 @@ class Event(SearchColumns, CuratedRecord):
         default=EventKind.MEETING,
         db_index=True,
     )
+    kind_label = ChoiceLabel("kind")
     description = models.TextField(_("description"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
     start_precision = models.CharField(
@@ -136,8 +137,6 @@ class Event(SearchColumns, CuratedRecord):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
-
-    kind_label = ChoiceLabel("kind")
 
     @property
     def location(self) -> str:

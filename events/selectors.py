@@ -57,21 +57,24 @@ def events_listed() -> QuerySet[Event]:
 @functools.cache
 def _events_listed() -> QuerySet[Event]:
     """Built once per process, as ``_events_shown_in_api``."""
-    participations = EventOrganisation.objects.filter(event=OuterRef("pk"))
     return (
         Event.objects.only(*SHOWN_COLUMNS)
         .annotate(
-            organisation_names=RelatedRows(
-                participations.order_by("role", "organisation__name", "pk"),
-                "organisation__name",
-            ),
-            goal_numbers=goal_numbers(),
+            organisation_names=RelatedRows(_participations(), "organisation__name"),
+            goal_numbers=_goal_numbers(),
         )
         .newest_first()
     )
 
 
-def goal_numbers() -> RelatedRows:
+def _participations() -> QuerySet[EventOrganisation]:
+    """An event's organisations (for ``RelatedRows``): organisers first, then by name."""
+    return EventOrganisation.objects.filter(event=OuterRef("pk")).order_by(
+        "role", "organisation__name", "pk"
+    )
+
+
+def _goal_numbers() -> RelatedRows:
     """Each event's goals' numbers, in order."""
     goals = Event.goals.through.objects.filter(event=OuterRef("pk")).order_by("goal_id")
     return RelatedRows(goals, "goal_id")
@@ -92,9 +95,7 @@ def _events_shown_in_api() -> QuerySet[Event]:
         .only(*SHOWN_COLUMNS, "parent__slug", "parent__title")
         .annotate(
             participation_rows=RelatedRows(
-                EventOrganisation.objects.filter(event=OuterRef("pk")).order_by(
-                    "role", "organisation__name", "pk"
-                ),
+                _participations(),
                 "organisation__slug",
                 "organisation__name",
                 "role",
@@ -108,7 +109,7 @@ def _events_shown_in_api() -> QuerySet[Event]:
                 "organisation__name",
                 "organisation__slug",
             ),
-            goal_numbers=goal_numbers(),
+            goal_numbers=_goal_numbers(),
             target_codes=RelatedRows(
                 Event.targets.through.objects.filter(event=OuterRef("pk")).order_by(
                     "target__sort_key", "target__code"

@@ -356,8 +356,8 @@ class Partner:
 
     @property
     def evidence(self) -> str:
-        """ "3 joint events; 1 grant given to them", in the active language (one call, not a
-        template's four plural blocks for each of a page's partners)."""
+        """What the two did together in words, e.g. "3 joint events; 1 grant given to them", in
+        the active language (one call, not a template's four plural blocks per partner)."""
         counted = [
             (self.joint_events, "%(counter)s joint event", "%(counter)s joint events"),
             (self.grants_to, "%(counter)s grant given to them", "%(counter)s grants given to them"),

@@ -85,8 +85,11 @@ class OrganisationDetailView(PageFollowsMerges, DetailView):
         events = list(participations[: SHOWN_PER_SECTION + 1])
         given = list(grants.filter(funder=organisation)[: SHOWN_PER_SECTION + 1])
         received = list(grants.filter(recipient=organisation)[: SHOWN_PER_SECTION + 1])
-        positions = positions_at(organisation).only("title", "person__slug", "person__name")
-        positions = list(positions[: SHOWN_PER_SECTION + 1])
+        positions = list(
+            positions_at(organisation).only("title", "person__slug", "person__name")[
+                : SHOWN_PER_SECTION + 1
+            ]
+        )
         return super().get_context_data(
             shown=SHOWN_PER_SECTION,
             participations=events[:SHOWN_PER_SECTION],
