@@ -16,4 +16,6 @@ RUN pip install --no-cache-dir . \
 USER portal
 
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py load_sdg_framework && { python manage.py import_indicators || [ $? -eq 1 ]; } && exec gunicorn sdgportal.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --access-logfile -"]
+# Migrations and reference data are the compose file's one-shot "migrate" service: replicas only serve.
+# nginx in front logs each request (deploy/nginx.conf); /dev/shm keeps worker heartbeats off disk.
+CMD ["sh", "-c", "exec gunicorn sdgportal.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2} --worker-tmp-dir /dev/shm"]
