@@ -15,9 +15,9 @@ from sdgportal.admin import MissingEssentialsFilter
 from sdgportal.data_quality import RULES, records_missing_essentials
 from sdgportal.forms import ImportDocumentForm
 from sdgportal.import_review import changed_anything, outcomes_of, records_by_type
-from sdgportal.importing.reading import UnreadableDocument
 from sdgportal.importing.uploads import NothingFound, import_upload
 from sdgportal.models import SourceDocument
+from sdgportal.text_files import UnreadableFile
 
 REVIEW_SESSION_KEY = "sdgportal_import_review"
 
@@ -51,7 +51,7 @@ class ImportDocumentView(PermissionRequiredMixin, CurationPage, FormView):
                 url=form.cleaned_data["url"],
                 title=form.cleaned_data["title"],
             )
-        except UnreadableDocument as error:
+        except UnreadableFile as error:
             form.add_error(
                 None, gettext("This cannot be imported: %(reason)s.") % {"reason": error.reason}
             )

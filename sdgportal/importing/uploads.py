@@ -38,7 +38,7 @@ def import_upload(
     *, content: bytes, file_name: str = "", url: str = "", title: str = ""
 ) -> UploadImport:
     """Read, extract and load one document in a transaction, or raise before writing anything:
-    UnreadableDocument if the content is not text, NothingFound if it states nothing.
+    UnreadableFile if the content is not text, NothingFound if it states nothing.
 
     A new document is named after the file, else the title or address, and marked as uploaded.
     """

@@ -7,8 +7,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from sdgportal.importing.extract import extract_document
 from sdgportal.importing.fixtures import write_document_fixture
 from sdgportal.importing.load import OUTCOMES, ImportSummary, NameIndex, load_document
-from sdgportal.importing.reading import UnreadableDocument, read_document
+from sdgportal.importing.reading import read_document
 from sdgportal.models import SourceDocument
+from sdgportal.text_files import UnreadableFile
 
 
 class Command(BaseCommand):
@@ -39,7 +40,7 @@ class Command(BaseCommand):
                 record = extract_document(path.name, read_document(path))
                 total.add(load_document(record, dry_run=dry_run, index=index))
                 imported.append(record.name)
-            except UnreadableDocument as error:
+            except UnreadableFile as error:
                 failures.append(f"{path}: {error.reason}")
                 self.stderr.write(self.style.ERROR(f"Skipped {path}: {error.reason}"))
             except Exception as error:

@@ -4,12 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from sdgportal.importing.reading import (
-    MAX_DOCUMENT_BYTES,
-    UnreadableDocument,
-    decode_document,
-    read_document,
-)
+from sdgportal.importing.reading import MAX_DOCUMENT_BYTES, decode_document, read_document
+from sdgportal.text_files import UnreadableFile
 
 RUSSIAN = "Форум НПО прошёл в Астане 21 апреля.\nУчастники обсудили ЦУР 16 — «мир и правосудие»."
 KAZAKH = "Азаматтық форум Астанада өтті. Қатысушылар тұрақты даму мақсаттарын талқылады."
@@ -92,7 +88,7 @@ def test_decode_document_reads_utf8_and_windows_1251(data, text):
     ],
 )
 def test_decode_document_refuses_what_is_not_text(data, reason):
-    with pytest.raises(UnreadableDocument) as refused:
+    with pytest.raises(UnreadableFile) as refused:
         decode_document(data)
 
     assert (refused.value.reason, str(refused.value)) == (reason, reason)
@@ -151,7 +147,7 @@ def _zip(path):
 def test_read_document_refuses_what_is_not_a_text_file(tmp_path, make, reason):
     path = make(tmp_path)
 
-    with pytest.raises(UnreadableDocument) as refused:
+    with pytest.raises(UnreadableFile) as refused:
         read_document(path)
 
     assert refused.value.reason == reason
@@ -167,7 +163,7 @@ def test_read_document_refuses_a_large_file_without_reading_it(tmp_path, monkeyp
 
     monkeypatch.setattr(Path, "open", no_reading)
 
-    with pytest.raises(UnreadableDocument) as refused:
+    with pytest.raises(UnreadableFile) as refused:
         read_document(path)
 
     assert refused.value.reason == "too large: 52.4 MB (the limit is 5 MB)"
