@@ -1,9 +1,10 @@
 """Import a national SDG data repository: indicators, their series, regions and sources.
 
 Each indicator is written in its own transaction, so a file that cannot be read or saved
-leaves that indicator as it was and the others imported. Records are compared before they are
-written: a re-run that finds nothing new changes no row, and a changed value in a CSV updates
-exactly that observation.
+leaves that indicator as it was and the others imported. A bad translation or boundary file,
+which every indicator depends on, stops the import before it writes anything. Records are
+compared before they are written: a re-run that finds nothing new changes no row, and a changed
+value in a CSV updates exactly that observation.
 """
 
 import json
@@ -32,7 +33,9 @@ from indicators.open_sdg import (
     LANGUAGES,
     UNIT_COLUMN,
     BadFile,
+    DimensionData,
     IndicatorData,
+    RegionData,
     Repository,
     SourceMention,
     relative_path,
@@ -80,11 +83,14 @@ class NationalImportSummary(LoadSummary):
 def import_national_data(
     repository: Repository, *, progress: Callable[[str], None] | None = None
 ) -> NationalImportSummary:
-    """Import every indicator of the repository; bad files are skipped and listed."""
+    """Import every indicator of the repository; bad files of an indicator are skipped and
+    listed. Raises :class:`BadFile`, having written nothing, for a bad translation or boundary
+    file."""
     summary = NationalImportSummary()
+    regions, dimensions = repository.regions(), repository.dimensions()
     with transaction.atomic(), imported_from(DATASET):
-        _load_regions(repository, summary)
-        _load_dimensions(repository, summary)
+        _load_regions(regions, summary)
+        _load_dimensions(dimensions, summary)
     directory = SourceDirectory(repository.source_statements())
     writer = _IndicatorWriter(directory)
     for file_id in repository.indicator_ids():
@@ -113,9 +119,9 @@ def import_national_data(
     return summary
 
 
-def _load_regions(repository: Repository, summary: NationalImportSummary) -> None:
+def _load_regions(parsed_regions: list[RegionData], summary: NationalImportSummary) -> None:
     regions = {region.code: region for region in Region.objects.all()}
-    for parsed in repository.regions():
+    for parsed in parsed_regions:
         values = translated("name", _all_languages(parsed.names, limit=200)) | {
             "boundary_code": parsed.boundary_code[:20],
             "boundary": parsed.boundary,
@@ -127,14 +133,16 @@ def _load_regions(repository: Repository, summary: NationalImportSummary) -> Non
             summary.count("regions", "created")
 
 
-def _load_dimensions(repository: Repository, summary: NationalImportSummary) -> None:
+def _load_dimensions(
+    parsed_dimensions: list[DimensionData], summary: NationalImportSummary
+) -> None:
     dimensions = {dimension.code: dimension for dimension in Dimension.objects.all()}
     values = {
         (value.dimension.code, value.code): value
         for value in DimensionValue.objects.select_related("dimension")
     }
     untranslated = set(values)
-    for parsed in repository.dimensions():
+    for parsed in parsed_dimensions:
         names = translated("name", _all_languages(parsed.names, limit=200))
         if parsed.code in dimensions:
             summary.count("disaggregations", update_fields(dimensions[parsed.code], names))

@@ -9,21 +9,23 @@ The layout, as published by national reporting platforms such as kazstat/sdg-dat
     regions.geojson                    region boundaries for maps
 
 Nothing here touches the database: the reader turns files into plain records, and a file it
-cannot trust raises :class:`BadFile` with the reason, for the importer to report.
+cannot trust raises :class:`BadFile` with the reason, for the importer to report. Every file is
+read through :func:`sdgportal.text_files.read_text_file`: UTF-8 text under a size limit.
 """
 
 import csv
 import hashlib
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import yaml
-
 from indicators import codes
+from indicators.yaml_files import read_yaml_mapping
+from sdgportal.text_files import UnreadableFile, read_text_file
 
 LANGUAGES = ("en", "ru", "kk")
 REGION_COLUMN = "REF_AREA"
@@ -34,16 +36,13 @@ COLUMN_ALIASES = {"year": "Year", "value": "Value", "units": UNIT_COLUMN, "unit"
 MAP_CODE_COLUMN = "GeoCode"
 VALUE_PLACES = Decimal("0.00000001")  # the database keeps eight decimal places
 VALUE_LIMIT = Decimal(10) ** 16  # and 24 digits in all
-SPREADSHEET_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+MAX_DATA_FILE_BYTES = 10 * 1024 * 1024  # the largest published series has 80 KB
+MAX_BOUNDARIES_BYTES = 20 * 1024 * 1024  # the published boundaries have 2.6 MB
 SOURCE_ROLES = ("compilation", "implementation")
 UNTRANSLATED_GROUP = "data"
+SEPARATORS = ((";", "semicolons"), ("\t", "tabs"))
 _FILE_ID = re.compile(r"^\d{1,2}-[0-9a-z]{1,2}-[0-9a-z]{1,2}(?:-[0-9a-z]{1,3})?$")
 _TRANSLATION_KEY = re.compile(r"^(?P<group>[A-Za-z_]+)\.(?P<key>\S.*)$", re.DOTALL)
-
-try:  # libyaml's loader is ten times faster; PyYAML's wheels include it
-    _YamlLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - a PyYAML built without libyaml
-    _YamlLoader = yaml.SafeLoader
 
 
 class BadFile(Exception):
@@ -120,7 +119,11 @@ class DimensionData:
 
 
 class Repository:
-    """An Open SDG data directory, read lazily: translations once, indicators one by one."""
+    """An Open SDG data directory, read lazily: translations once, indicators one by one.
+
+    A bad translation or boundary file raises :class:`BadFile` where it is first needed (every
+    indicator's texts depend on them); a bad file of one indicator, from :meth:`read_indicator`.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -357,18 +360,25 @@ class Repository:
             try:
                 content = _read_yaml(path)
             except BadFile as problem:
-                self.problems.append(problem)
-                continue
-            groups[path.stem] = {str(key): str(text) for key, text in content.items() if text}
+                raise BadFile(path.relative_to(self.root), problem.reason) from None
+            groups[path.stem] = {
+                str(key): str(text)
+                for key, text in content.items()
+                if text and not isinstance(text, list | dict)  # a translation is one text
+            }
         return groups
 
     def _boundaries(self) -> dict[str, tuple[str, dict]]:
         """Folded Russian name → (shape code, geometry) from regions.geojson."""
         path = self.root / "regions.geojson"
-        if not path.is_file():
+        if not path.exists():
             return {}
         try:
-            features = json.loads(path.read_text(encoding="utf-8-sig"))["features"]
+            text = read_text_file(path, max_bytes=MAX_BOUNDARIES_BYTES)
+        except UnreadableFile as error:
+            raise BadFile(path.relative_to(self.root), error.reason) from None
+        try:
+            features = json.loads(text)["features"]
             shapes = {
                 _region_key(str(feature["properties"]["kzName"])): (
                     str(feature["properties"]["kzCode"]),
@@ -376,11 +386,11 @@ class Repository:
                 )
                 for feature in features
             }
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            self.problems.append(
-                BadFile(relative_path(path), f"is not GeoJSON with kzCode and kzName ({error})")
-            )
-            return {}
+        except (ValueError, KeyError, TypeError, RecursionError) as error:
+            reason = " ".join(str(error).split())[:200]
+            raise BadFile(
+                path.relative_to(self.root), f"is not GeoJSON with kzCode and kzName ({reason})"
+            ) from None
         return shapes
 
 
@@ -388,22 +398,21 @@ def read_series(path: Path) -> tuple[list[Row], list[str]]:
     """The rows of a data file and notes on what was left out; :class:`BadFile` if unusable."""
     where = relative_path(path)
     try:
-        content = path.read_bytes()
-    except OSError as error:
-        raise BadFile(where, f"cannot be read ({error.strerror})") from None
-    if content.startswith(SPREADSHEET_SIGNATURES):
-        raise BadFile(where, "is a spreadsheet saved under a .csv name; export it as CSV (UTF-8)")
-    try:
-        text = content.decode("utf-8-sig")  # also drops a byte-order mark
-    except UnicodeDecodeError as error:
-        raise BadFile(where, f"is not UTF-8 text (byte {error.start})") from None
+        text = read_text_file(path, max_bytes=MAX_DATA_FILE_BYTES)
+    except UnreadableFile as error:
+        if _is_workbook(path):
+            reason = "is a spreadsheet saved under a .csv name; export it as CSV (UTF-8)"
+            raise BadFile(where, reason) from None
+        raise BadFile(where, error.reason) from None
     try:
         lines = iter(list(csv.reader(text.splitlines())))
     except csv.Error as error:
         raise BadFile(where, f"is not valid CSV ({error})") from None
     header = next(lines, None)
     if not header:
-        raise BadFile(where, "is empty; a data file starts with a header such as Year,Value")
+        raise BadFile(
+            where, "the first line is empty; a data file starts with a header such as Year,Value"
+        )
     columns = [_column_name(name) for name in header]
     _check_header(where, header, columns)
     year_at, value_at = columns.index("Year"), columns.index("Value")
@@ -449,6 +458,15 @@ def read_series(path: Path) -> tuple[list[Row], list[str]]:
     return [row for _line, row in rows.values()], notes
 
 
+def _is_workbook(path: Path) -> bool:
+    """An Excel workbook: a ZIP archive holding ``xl/``."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.startswith("xl/") for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def _column_name(name: str) -> str:
     name = name.strip()
     return COLUMN_ALIASES.get(name.casefold(), name)
@@ -457,9 +475,11 @@ def _column_name(name: str) -> str:
 def _check_header(where: Path, header: list[str], columns: list[str]) -> None:
     for required in ("Year", "Value"):
         if required not in columns:
+            separator = next((name for mark, name in SEPARATORS if mark in header[0]), None)
             raise BadFile(
                 where,
-                f"the header has no {required} column; it reads: {', '.join(header)}",
+                f"the header has no {required} column; it reads: {', '.join(header)}"
+                + (f" (columns separated by {separator}, not commas)" if separator else ""),
             )
     named = [name for name in columns if name]
     repeated = sorted({name for name in named if named.count(name) > 1})
@@ -525,21 +545,14 @@ def _indicator_code(file_id: str, config: dict, config_path: Path) -> str:
     return from_name
 
 
-def _read_yaml(path: Path) -> dict:
-    if not path.is_file():
+def _read_yaml(path: Path) -> dict[str, object]:
+    """The file's mapping; {} where there is no file."""
+    if not path.exists() and not path.is_symlink():
         return {}
     try:
-        content = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_YamlLoader)
-    except OSError as error:
-        raise BadFile(relative_path(path), f"cannot be read ({error.strerror})") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        reason = " ".join(str(error).split())
-        raise BadFile(relative_path(path), f"is not valid YAML ({reason})") from None
-    if content is None:
-        return {}
-    if not isinstance(content, dict):
-        raise BadFile(relative_path(path), "does not hold a mapping of names to values")
-    return {str(key): value for key, value in content.items()}
+        return read_yaml_mapping(path)
+    except UnreadableFile as error:
+        raise BadFile(relative_path(path), error.reason) from None
 
 
 def _per_language(translations: dict, group: str, key: str) -> dict[str, str]:

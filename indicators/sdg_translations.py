@@ -2,7 +2,8 @@
 
 ``translations/<lang>/global_goals.yml`` holds ``1-title`` and ``1-short``;
 ``global_targets.yml`` holds ``1-1-title``; ``global_indicators.yml`` holds ``1-1-1-title``.
-Pure: reads files, returns dataclasses, touches no database.
+Pure: reads files, returns dataclasses, touches no database. A file that cannot be read raises
+:class:`FrameworkError`; an entry that cannot be placed is listed in ``problems`` and left out.
 """
 
 import re
@@ -10,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from indicators import codes
+from indicators.yaml_files import read_yaml_mapping
+from sdgportal.text_files import UnreadableFile
 
 FILES = {
     "goals": "global_goals.yml",
@@ -22,6 +23,8 @@ FILES = {
 GOAL_KEY = re.compile(r"^(?P<code>\d+)-(?P<kind>title|short)$")
 TARGET_KEY = re.compile(r"^(?P<code>\d+-[0-9a-z]+)-title$")
 INDICATOR_KEY = re.compile(r"^(?P<code>\d+-[0-9a-z]+(?:-[0-9a-z]+)+)-title$")
+# The longest goal titles the Goal table keeps (short_title, title); other titles have no limit.
+GOAL_TITLE_LIMITS = {"short": 100, "title": 300}
 
 
 class FrameworkError(Exception):
@@ -60,10 +63,10 @@ def read_sdg_framework(directory: Path, languages: Iterable[str]) -> SdgFramewor
     """Read goals, targets and indicators with their titles in each language found."""
     root = translations_root(directory)
     if not root.is_dir():
-        raise FrameworkError(f"{directory} is not a directory.")
+        raise FrameworkError(f"{directory} is not a directory")
     present = [lang for lang in languages if (root / lang).is_dir()]
     if not present:
-        raise FrameworkError(f"{root} has none of the language folders {', '.join(languages)}.")
+        raise FrameworkError(f"{root} has none of the language folders {', '.join(languages)}")
     framework = SdgFramework(languages=present)
     for lang in present:
         _read_goals(framework, lang, _read_yaml(root / lang / FILES["goals"]))
@@ -90,22 +93,10 @@ def read_sdg_framework(directory: Path, languages: Iterable[str]) -> SdgFramewor
 
 
 def _read_yaml(path: Path) -> dict[str, object]:
-    if not path.is_file():
-        raise FrameworkError(f"{path}: file is missing.")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_Loader)
-    except UnicodeDecodeError as error:
-        raise FrameworkError(f"{path}: not UTF-8 text ({error.reason}).") from None
-    except yaml.YAMLError as error:
-        raise FrameworkError(f"{path}: not valid YAML ({error}).") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise FrameworkError(f"{path}: expected a mapping of keys to titles.")
-    return {str(key): value for key, value in data.items()}
-
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return read_yaml_mapping(path)
+    except UnreadableFile as error:
+        raise FrameworkError(f"{path}: {error.reason}") from None
 
 
 def _clean(value: object) -> str:
@@ -116,12 +107,20 @@ def _read_goals(framework: SdgFramework, lang: str, entries: dict[str, object]) 
     for key, value in entries.items():
         match = GOAL_KEY.match(key)
         number = int(match["code"]) if match else 0
+        where = f"{lang}/{FILES['goals']}: ignored key {key!r}"
         if not match or number not in codes.GOAL_RANGE:
-            framework.problems.append(f"{lang}/{FILES['goals']}: ignored key {key!r}")
+            framework.problems.append(where)
+            continue
+        if isinstance(value, list | dict):
+            framework.problems.append(f"{where}: not a text")
+            continue
+        text, limit = _clean(value), GOAL_TITLE_LIMITS[match["kind"]]
+        if len(text) > limit:
+            framework.problems.append(f"{where}: longer than {limit} characters")
             continue
         goal = framework.goals.setdefault(number, GoalTitles(number))
         target = goal.short_titles if match["kind"] == "short" else goal.titles
-        if text := _clean(value):
+        if text:
             target[lang] = text
 
 
@@ -138,6 +137,9 @@ def _read_coded(
         code = codes.from_dashed(match["code"]) if match else ""
         if not match or not code_pattern.match(code):
             framework.problems.append(f"{lang}: ignored key {key!r}")
+            continue
+        if isinstance(value, list | dict):
+            framework.problems.append(f"{lang}: ignored key {key!r}: not a text")
             continue
         record = into.setdefault(code, CodedTitles(code))
         if text := _clean(value):

@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 
 from indicators.models import IndicatorOrganisation, NationalIndicator, Observation, Region
 from tests.indicators.open_sdg_sample import write_data, write_repository
+from tests.indicators.test_open_sdg import spreadsheet
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_prints_the_summary_and_exits_0_when_all_is_imported(tmp_path):
 
 def test_names_each_skipped_file_with_its_reason_and_exits_1(tmp_path):
     root = write_repository(tmp_path / "sdg-data")
-    write_data(root, "1-1-1", b"PK\x03\x04 not really a csv")
+    write_data(root, "1-1-1", spreadsheet())
 
     status, out, err = run(str(root))
 

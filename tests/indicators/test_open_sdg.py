@@ -141,6 +141,7 @@ def spreadsheet() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
     return buffer.getvalue()
 
 
@@ -169,8 +170,15 @@ def spreadsheet() -> bytes:
         ("Year,Value\n2019-20,3\n", "line 2: '2019-20' is not a year"),
         ("Year,Value,\n2019,3,x\n", "line 2 has a value under a column without a name"),
         ("Year,SEX,SEX,Value\n2019,F,M,3\n", "the header names SEX more than once"),
-        ("", "is empty; a data file starts with a header such as Year,Value"),
-        (b"Year,Value\n2019,\xff\n", "is not UTF-8 text (byte 16)"),
+        ("", "the file is empty"),
+        (
+            "\nYear,Value\n",
+            "the first line is empty; a data file starts with a header such as Year,Value",
+        ),
+        (
+            b"Year,Value\n2019,\xff\n",
+            "not UTF-8 text (invalid byte at position 16; save it as UTF-8)",
+        ),
     ],
 )
 def test_a_bad_data_file_is_refused_with_the_reason(tmp_path, content, reason):
@@ -217,14 +225,18 @@ def test_a_folder_in_place_of_a_data_file_is_refused(repository):
     csv_path.unlink()
     csv_path.mkdir()
 
-    with pytest.raises(BadFile, match=r"indicator_1-1-1\.csv: cannot be read"):
+    with pytest.raises(BadFile, match=r"indicator_1-1-1\.csv: a directory, not a file$"):
         repository.read_indicator("1-1-1")
 
 
 def test_broken_yaml_is_refused(repository):
     (repository.root / "meta" / "1-1-1.yml").write_text("title: [unclosed\n", encoding="utf-8")
 
-    with pytest.raises(BadFile, match=r"meta/1-1-1.yml: is not valid YAML"):
+    with pytest.raises(
+        BadFile,
+        match=r"meta/1-1-1.yml: not valid YAML \(did not find expected ',' or '\]' at line 2, "
+        r"column 1\)$",
+    ):
         repository.read_indicator("1-1-1")
 
 

@@ -8,11 +8,12 @@ LANGUAGES = ["en", "ru", "kk"]
 
 
 def write_translations(root: Path, lang: str, goals: str, targets: str, indicators: str) -> None:
+    """The three files of a language; an empty text writes a file with no titles ("{}")."""
     folder = root / "translations" / lang
     folder.mkdir(parents=True)
-    (folder / "global_goals.yml").write_text(goals, encoding="utf-8")
-    (folder / "global_targets.yml").write_text(targets, encoding="utf-8")
-    (folder / "global_indicators.yml").write_text(indicators, encoding="utf-8")
+    (folder / "global_goals.yml").write_text(goals or "{}\n", encoding="utf-8")
+    (folder / "global_targets.yml").write_text(targets or "{}\n", encoding="utf-8")
+    (folder / "global_indicators.yml").write_text(indicators or "{}\n", encoding="utf-8")
 
 
 def test_reads_goals_targets_and_indicators_in_each_language(tmp_path):
@@ -99,7 +100,7 @@ def test_missing_file_is_named(tmp_path):
     write_translations(tmp_path, "en", "", "", "")
     (tmp_path / "translations/en/global_targets.yml").unlink()
 
-    with pytest.raises(FrameworkError, match=r"en/global_targets.yml: file is missing"):
+    with pytest.raises(FrameworkError, match=r"en/global_targets.yml: the file does not exist$"):
         read_sdg_framework(tmp_path, LANGUAGES)
 
 
@@ -114,12 +115,16 @@ def test_binary_file_is_named(tmp_path):
     write_translations(tmp_path, "en", "", "", "")
     (tmp_path / "translations/en/global_goals.yml").write_bytes(b"\xff\xfe\x00\x81binary")
 
-    with pytest.raises(FrameworkError, match=r"en/global_goals.yml: not UTF-8 text"):
+    with pytest.raises(
+        FrameworkError, match=r"en/global_goals.yml: UTF-16 text, not UTF-8 \(save it as UTF-8\)$"
+    ):
         read_sdg_framework(tmp_path, LANGUAGES)
 
 
 def test_list_instead_of_mapping_is_named(tmp_path):
     write_translations(tmp_path, "en", "- one\n- two\n", "", "")
 
-    with pytest.raises(FrameworkError, match="expected a mapping of keys to titles"):
+    with pytest.raises(
+        FrameworkError, match=r"global_goals\.yml: not a mapping of names to values but a list$"
+    ):
         read_sdg_framework(tmp_path, LANGUAGES)

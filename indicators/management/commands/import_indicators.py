@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from indicators.national_data import NationalImportSummary, import_national_data
-from indicators.open_sdg import BadRepository, Repository
+from indicators.open_sdg import BadFile, BadRepository, Repository
 
 SKIPPED_EXIT_STATUS = 1
 FAILED_EXIT_STATUS = 2
@@ -15,8 +15,10 @@ FAILED_EXIT_STATUS = 2
 class Command(BaseCommand):
     help = (
         "Import national SDG indicators, their data, regions and responsible organisations from "
-        "a directory in the Open SDG data format (default: SDG_NATIONAL_DATA_DIR). Bad files are "
-        f"reported and skipped; the exit status is {SKIPPED_EXIT_STATUS} if any was."
+        "a directory in the Open SDG data format (default: SDG_NATIONAL_DATA_DIR). An "
+        "indicator with a bad file is reported and skipped, the others imported: exit status "
+        f"{SKIPPED_EXIT_STATUS}. A bad translation or boundary file stops the import before it "
+        f"writes anything: exit status {FAILED_EXIT_STATUS}."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -39,7 +41,12 @@ class Command(BaseCommand):
             repository = Repository(path)
         except BadRepository as error:
             raise CommandError(str(error), returncode=FAILED_EXIT_STATUS) from None
-        summary = import_national_data(repository)
+        try:
+            summary = import_national_data(repository)
+        except BadFile as error:
+            raise CommandError(
+                f"{error}; nothing was imported.", returncode=FAILED_EXIT_STATUS
+            ) from None
         self.stdout.write(format_summary(summary, path))
         for problem in summary.skipped:
             self.stderr.write(self.style.WARNING(f"Skipped {problem.path}: {problem.reason}"))

@@ -37,7 +37,7 @@ class Command(BaseCommand):
         try:
             framework = read_sdg_framework(path, languages)
         except FrameworkError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(f"{error}; nothing was loaded.") from None
         for problem in framework.problems:
             self.stderr.write(self.style.WARNING(f"Skipped: {problem}"))
         summary = load_sdg_framework(framework=framework)
