@@ -1,8 +1,10 @@
 """The REST API, version 1: one router for every resource, its schema and its docs."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.db.models import QuerySet
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from events.api import EventViewSet
@@ -44,8 +46,13 @@ router.register("indicators", NationalIndicatorViewSet, basename="indicator")
 router.register("observations", ObservationViewSet, basename="observation")
 router.register("sources", SourceDocumentViewSet, basename="source")
 
+# Swagger UI's script is a file of the portal's own; the UI adds style elements as it draws.
+documentation = csp_update({"style-src": [UNSAFE_INLINE]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+)
+
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", documentation, name="docs"),
     path("", include(router.urls)),
 ]

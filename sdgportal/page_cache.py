@@ -22,7 +22,9 @@ from sdgportal.caching import KEEP_SECONDS, PAGES_CACHE, DataVersion, one_data_v
 from sdgportal.rest.viewsets import api_language
 
 API_PREFIX = "/api/"
-PRIVATE_PREFIXES = ("/admin/", "/i18n/")
+# Never answered from the cache: the admin, the language switch and the probes, which must
+# answer for the process (and readiness for its services) without a cache in between.
+PRIVATE_PREFIXES = ("/admin/", "/i18n/", "/healthz", "/readyz")
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
 # Headers the fingerprint covers (Cookie: only the language cookie matters to anonymous reads).
 KEYED_VARY = {"accept", "accept-language", "cookie"}

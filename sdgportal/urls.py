@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
     path("healthz", views.health, name="health"),
+    path("readyz", views.ready, name="ready"),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api.urlpatterns, "api"))),
 ]

@@ -7,16 +7,19 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
 from events.selectors import events_listed
 from organisations.models import Grant
 from organisations.partnerships import partnerships
+from sdgportal.health import readiness
 from sdgportal.rest.filters import MAX_SEARCH_LENGTH
 from sdgportal.search import validate_search_words
 from sdgportal.selectors import goals_with_counts_listed, headline_figures, source_counts
 from sdgportal.site_search import search_everything
+from sdgportal.validators import validate_text
 
 LATEST = 5
 
@@ -45,7 +48,9 @@ class AboutView(TemplateView):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(max_length=MAX_SEARCH_LENGTH, validators=[validate_search_words])
+    q = forms.CharField(
+        max_length=MAX_SEARCH_LENGTH, validators=[validate_text, validate_search_words]
+    )
 
 
 class SearchView(TemplateView):
@@ -63,9 +68,20 @@ class SearchView(TemplateView):
         return response
 
 
+@never_cache
 def health(request: HttpRequest) -> JsonResponse:
-    """Answers without the database: for load balancers, docker-compose and the benchmark."""
+    """The process is up: answers without the database or the cache (liveness)."""
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def ready(request: HttpRequest) -> JsonResponse:
+    """The database and the cache answer (readiness): 200, else 503 naming what is down."""
+    services = readiness()
+    ok = all(state == "ok" for state in services.values())
+    response = JsonResponse({"status": "ok" if ok else "unavailable", **services})
+    response.status_code = 200 if ok else 503
+    return response
 
 
 def switch_language(request: HttpRequest) -> HttpResponseRedirect:

@@ -4,13 +4,15 @@ SQLite in the project folder unless ``DATABASE_URL`` is set (``postgres://…`` 
 """
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from sdgportal.settings.env import env_bool, env_int, env_list, env_str
+from sdgportal.settings.env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -38,6 +40,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
+    "csp",
     "sdgportal",
     "indicators",
     "organisations",
@@ -45,7 +49,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "sdgportal.request_log.RequestLogMiddleware",  # first: its time covers the rest
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -53,10 +59,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "sdgportal.session_expiry.IdleSessionMiddleware",
     "sdgportal.page_cache.PublicCacheMiddleware",  # after auth: the API throttle reads the user
     "simple_history.middleware.HistoryRequestMiddleware",  # versions name the signed-in user
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out sign-in
 ]
 
 ROOT_URLCONF = "sdgportal.urls"
@@ -127,12 +135,52 @@ else:
         },
     }
 
+# Every account is a staff account (readers need none): long passwords, not common or numeric.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out sign-in before checking it
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in lockout: after AXES_FAILURE_LIMIT failures for one account from one address, that
+# pair waits AXES_COOLOFF_MINUTES (an attacker cannot lock a curator out from elsewhere).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "sdgportal.proxies.client_ip"
+# Reverse proxies in front of the portal that append to X-Forwarded-For (nginx: 1).
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+
+# A signed-in session ends after SESSION_IDLE_MINUTES without a request.
+SESSION_COOKIE_AGE = 60 * env_int("SESSION_IDLE_MINUTES", 120)
+
+# Scripts and styles only from the portal's own files: no inline script anywhere. Style
+# attributes stay allowed (goal colours, map legends set one property each); style elements not.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "style-src-attr": [csp.UNSAFE_INLINE],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
 
 # A change reason may name a whole source document ("Imported from …"): no length limit.
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
@@ -169,6 +217,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "sdgportal.rest.schema.PortalAutoSchema",
     "EXCEPTION_HANDLER": "sdgportal.rest.exceptions.portal_exception_handler",
+    "NUM_PROXIES": TRUSTED_PROXIES,  # the throttle counts clients, not the proxy
 }
 # Requests an anonymous client may make, e.g. "600/minute"; "off" for no limit.
 API_ANON_THROTTLE_RATE = env_str("API_ANON_THROTTLE_RATE", "600/minute")
@@ -210,11 +259,33 @@ SDG_NATIONAL_DATA_DIR = Path(
     env_str("SDG_NATIONAL_DATA_DIR", str(SDG_DATA_DIR / "sdg-data-kazstat"))
 )
 
+# Logs: "json" writes one object per line (time, level, logger, message, request_id and a
+# request's method, path, status, duration_ms, client_ip, user_id), "text" a readable line.
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", ("json", "text"))
+# One line per request from the portal itself (runserver prints its own in development).
+LOG_REQUESTS = env_bool("LOG_REQUESTS", False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "sdgportal.request_log.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601, UTC
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"axes.apps": {"level": "WARNING"}},  # not its version at every start
 }
 
 # The news pages the portal's first data comes from.

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from sdgportal.settings.base import *  # noqa: F403
-from sdgportal.settings.env import env_bool, env_int, env_list, env_str
+from sdgportal.settings.env import env_bool, env_choice, env_int, env_list, env_str
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only"):
@@ -27,6 +27,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+LOG_FORMAT = env_choice("LOG_FORMAT", "json", ("json", "text"))
+LOG_REQUESTS = env_bool("LOG_REQUESTS", True)
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405
 
 STORAGES = {
     **STORAGES,  # noqa: F405

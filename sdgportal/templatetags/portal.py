@@ -1,7 +1,8 @@
-"""Template helpers of the public site."""
+"""Template helpers of the public site (and a few of the admin's)."""
 
 import re
 from collections.abc import Iterable
+from datetime import timedelta
 from decimal import Decimal
 
 from django import template
@@ -75,6 +76,12 @@ def goal_badges(goals: Iterable[Goal | int]) -> str:
 def get(mapping: dict, key: str) -> object:
     """``mapping[key]`` in a template, for keys held in variables."""
     return mapping.get(key)
+
+
+@register.filter
+def whole_minutes(duration: timedelta) -> int:
+    """A duration in whole minutes, rounded up: a wait is never shorter than said."""
+    return -(-int(duration.total_seconds()) // 60)
 
 
 @register.filter

@@ -33,8 +33,17 @@ def browser():
 
 @pytest.fixture(params=list(WINDOWS))
 def page(request, browser, live_server):
-    """A page in a phone-sized and in a desktop-sized window, on the live portal."""
+    """A page in a phone-sized and in a desktop-sized window, on the live portal; any breach
+    of the Content-Security-Policy fails the test."""
     context = browser.new_context(viewport=WINDOWS[request.param], base_url=live_server.url)
     page = context.new_page()
+    breaches: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            breaches.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
+    assert breaches == []
