@@ -5,6 +5,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sdgportal.importing.reading import MAX_DOCUMENT_BYTES
+from sdgportal.models import WebAddressFormField
+from sdgportal.validators import validate_single_line
 
 # Under Django's 2.5 MB limit on a form's fields even in Cyrillic; longer texts come as files.
 MAX_PASTED_CHARACTERS = 1_000_000
@@ -28,13 +30,14 @@ class ImportDocumentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
         help_text=_("Title on the first line, then the date and the story."),
     )
-    url = forms.URLField(
+    url = WebAddressFormField(
         label=_("Original address"), required=False, max_length=500, assume_scheme="https"
     )
     title = forms.CharField(
         label=_("Title"),
         required=False,
         max_length=500,
+        validators=[validate_single_line],
         help_text=_("Of the document; its first story's title when left empty."),
     )
 
@@ -43,7 +46,7 @@ class ImportDocumentForm(forms.Form):
         file, text = data.get("file"), data.get("text")
         if file and text:
             raise forms.ValidationError(_("Upload a file or paste a text, not both."))
-        if not file and not text and not self.has_error("file"):
+        if not file and not text and not self.has_error("file") and not self.has_error("text"):
             raise forms.ValidationError(_("Upload a file or paste the text of an article."))
         if file and file.size > MAX_DOCUMENT_BYTES:
             self.add_error(

@@ -33,6 +33,7 @@ from sdgportal.importing.text import fold, name_key
 from sdgportal.models import Article, Citation, ReviewStatus, SourceDocument
 
 OUTCOMES = ("created", "updated", "unchanged", "kept")
+TITLE_LENGTH = 500  # of a document and an article: a first line longer is cut to it
 
 
 @dataclass(frozen=True)
@@ -187,13 +188,13 @@ class _Loader:
             name=record.name,
             defaults={
                 "kind": SourceDocument.Kind.NEWS_PAGE,
-                "title": record.title,
+                "title": record.title[:TITLE_LENGTH],
                 "sha256": record.sha256,
                 "imported_at": timezone.now(),
             },
         )
         if not created and document.sha256 != record.sha256:
-            document.sha256, document.title = record.sha256, record.title
+            document.sha256, document.title = record.sha256, record.title[:TITLE_LENGTH]
             document.imported_at = timezone.now()
             document.save()
         self.summary.count("documents", "created" if created else "unchanged", document)
@@ -204,7 +205,11 @@ class _Loader:
         article, applied = _upsert(
             Article,
             {"document": document, "position": record.position},
-            {"title": record.title[:500], "published_on": record.published, "text": record.text},
+            {
+                "title": record.title[:TITLE_LENGTH],
+                "published_on": record.published,
+                "text": record.text,
+            },
         )
         self.summary.count_applied("articles", article, applied)
         cite = _Citer(document, article)

@@ -33,7 +33,10 @@ class Command(BaseCommand):
     def handle(
         self, *args: Any, paths: list[Path], dry_run: bool, fixtures: Path, **options: Any
     ) -> None:
-        files = document_files(paths or [Path(settings.SEEDS_DIR)])
+        paths = paths or [Path(settings.SEEDS_DIR)]
+        files = document_files(paths)
+        if not files:
+            raise CommandError(f"No documents in {', '.join(map(str, paths))}: nothing to import.")
         total, failures, index, imported = ImportSummary(), [], NameIndex(), []
         for path in files:
             try:
