@@ -11,6 +11,7 @@ from sdgportal.addresses import slug_address
 from sdgportal.history import PortalHistory
 from sdgportal.models import ChoiceLabel, CuratedRecord
 from sdgportal.search_columns import COLUMNS, SearchColumns, StoredSearch
+from sdgportal.validators import validate_plausible_date
 
 
 class EventQuerySet(SluggedQuerySet):
@@ -60,14 +61,26 @@ class Event(SearchColumns, CuratedRecord):
     )
     kind_label = ChoiceLabel("kind")
     description = models.TextField(_("description"), blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[validate_plausible_date],
+    )
     start_precision = models.CharField(
         _("start date precision"),
         max_length=5,
         choices=DatePrecision.choices,
         default=DatePrecision.DAY,
     )
-    end_date = models.DateField(_("end date"), null=True, blank=True, db_index=True)
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[validate_plausible_date],
+    )
     end_precision = models.CharField(
         _("end date precision"),
         max_length=5,

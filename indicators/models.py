@@ -1,6 +1,7 @@
 """The global SDG framework (goals, targets, indicators) and national indicators with data."""
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from indicators import codes, maps
 from organisations.models import Organisation
 from sdgportal.models import Article, ChoiceLabel, SourceDocument
 from sdgportal.search_columns import SearchColumns, StoredSearch
+from sdgportal.validators import PlainTextFields
 
 GOAL_RANGE_MESSAGE = _("A goal number is between 1 and 17.")
 hex_colour = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour as #RRGGBB."))
@@ -31,7 +33,7 @@ class GoalQuerySet(models.QuerySet):
         return self.get(number=number)
 
 
-class Goal(models.Model):
+class Goal(PlainTextFields, models.Model):
     number = models.PositiveSmallIntegerField(
         _("number"),
         primary_key=True,
@@ -86,7 +88,7 @@ class CodedQuerySet(models.QuerySet):
         return self.get(code=code)
 
 
-class CodedRecord(models.Model):
+class CodedRecord(PlainTextFields, models.Model):
     """A record identified by a dotted SDG code, kept in reading order."""
 
     code = models.CharField(_("code"), max_length=20, unique=True)
@@ -129,6 +131,29 @@ class Target(CodedRecord):
                     % {"code": self.code, "goal": codes.goal_of(self.code)}
                 }
             )
+
+
+def validate_targets_in_goals(goals: Iterable[Goal], targets: Iterable[Target]) -> None:
+    """A record on a target is on its goal too: target 16.3 needs goal 16 among the goals."""
+    numbers = {goal.number for goal in goals}
+    outside = sorted(
+        (target for target in targets if target.goal_id not in numbers),
+        key=lambda target: target.sort_key,
+    )
+    if outside:
+        raise ValidationError(
+            [
+                ValidationError(
+                    _(
+                        "Target %(target)s is under goal %(goal)s: add the goal, or remove "
+                        "the target."
+                    ),
+                    code="target_outside_goals",
+                    params={"target": target.code, "goal": target.goal_id},
+                )
+                for target in outside
+            ]
+        )
 
 
 class GlobalIndicator(CodedRecord):
@@ -248,7 +273,7 @@ class NationalIndicator(SearchColumns, CodedRecord):
             )
 
 
-class IndicatorOrganisation(models.Model):
+class IndicatorOrganisation(PlainTextFields, models.Model):
     """An organisation named in an indicator's metadata as a source of its data."""
 
     class Role(models.TextChoices):
@@ -285,7 +310,7 @@ class IndicatorOrganisation(models.Model):
         return f"{self.organisation} – {self.get_role_display()}"
 
 
-class NamedCode(models.Model):
+class NamedCode(PlainTextFields, models.Model):
     """A code of the national data with its name in each language, such as REF_AREA KZAKM."""
 
     code = models.CharField(_("code"), max_length=50, unique=True)
@@ -355,7 +380,7 @@ class Dimension(NamedCode):
         verbose_name_plural = _("disaggregations")
 
 
-class DimensionValue(models.Model):
+class DimensionValue(PlainTextFields, models.Model):
     """One code of a disaggregation with its label, such as SEX ``F``: Female."""
 
     dimension = models.ForeignKey(
@@ -390,7 +415,7 @@ class ObservationQuerySet(models.QuerySet):
         return self.filter(article__isnull=False)
 
 
-class Observation(models.Model):
+class Observation(PlainTextFields, models.Model):
     """One value of a series: a national data point, or a statistic quoted in an article.
 
     National series cite their data-set file as ``document``; a statistic from the news cites

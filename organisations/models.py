@@ -11,6 +11,7 @@ from sdgportal.addresses import slug_address
 from sdgportal.history import PortalHistory
 from sdgportal.models import ChoiceLabel, CuratedRecord, WebAddressField
 from sdgportal.search_columns import COLUMNS, SearchColumns, StoredSearch
+from sdgportal.validators import validate_plausible_date, validate_single_line
 
 
 class SluggedQuerySet(models.QuerySet):
@@ -94,7 +95,7 @@ class Organisation(SearchColumns, CuratedRecord):
         return (self.slug,)
 
     def clean(self) -> None:
-        validate_aliases(self.aliases)
+        validate_aliases(self.aliases, max_length=self._meta.get_field("name").max_length)
         ancestor, seen = self.parent, set()
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk is not None and ancestor.pk == self.pk:
@@ -140,7 +141,7 @@ class Person(SearchColumns, CuratedRecord):
         return (self.slug,)
 
     def clean(self) -> None:
-        validate_aliases(self.aliases)
+        validate_aliases(self.aliases, max_length=self._meta.get_field("name").max_length)
 
 
 class Position(SearchColumns, CuratedRecord):
@@ -160,8 +161,12 @@ class Position(SearchColumns, CuratedRecord):
         verbose_name=_("organisation"),
     )
     title = models.CharField(_("title"), max_length=300)
-    start_date = models.DateField(_("from"), null=True, blank=True)
-    end_date = models.DateField(_("until"), null=True, blank=True)
+    start_date = models.DateField(
+        _("from"), null=True, blank=True, validators=[validate_plausible_date]
+    )
+    end_date = models.DateField(
+        _("until"), null=True, blank=True, validators=[validate_plausible_date]
+    )
 
     history = PortalHistory(excluded_fields=COLUMNS)
 
@@ -277,7 +282,13 @@ class Grant(SearchColumns, CuratedRecord):
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, blank=True, db_index=True
     )
-    award_date = models.DateField(_("award date"), null=True, blank=True, db_index=True)
+    award_date = models.DateField(
+        _("award date"),
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[validate_plausible_date],
+    )
     year = models.PositiveSmallIntegerField(
         _("year"),
         null=True,
@@ -342,9 +353,21 @@ class Grant(SearchColumns, CuratedRecord):
             )
 
 
-def validate_aliases(aliases: object) -> None:
-    """Aliases are a list of non-empty names."""
+def validate_aliases(aliases: object, *, max_length: int) -> None:
+    """Aliases are a list of names, each non-empty, one line and no longer than a name."""
     if not isinstance(aliases, list) or not all(
         isinstance(alias, str) and alias.strip() for alias in aliases
     ):
         raise ValidationError({"aliases": _('Aliases must be a list of names, e.g. ["ERI"].')})
+    for alias in aliases:
+        if len(alias) > max_length:
+            raise ValidationError(
+                {
+                    "aliases": _("An alias has at most %(limit)d characters (one has %(length)d).")
+                    % {"limit": max_length, "length": len(alias)}
+                }
+            )
+        try:
+            validate_single_line(alias)
+        except ValidationError as error:
+            raise ValidationError({"aliases": error.messages}) from error

@@ -3,6 +3,7 @@
 This module imports no portal app; the apps build on it.
 """
 
+from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
@@ -10,12 +11,22 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from sdgportal.validators import PlainTextFields, validate_web_address
+
+
+class WebAddressFormField(forms.URLField):
+    default_validators = [validate_web_address]
+
 
 class WebAddressField(models.URLField):
-    """A URL field whose form assumes https:// when the scheme is left out."""
+    """An http or https address; its form assumes https:// when the scheme is left out."""
+
+    default_validators = [validate_web_address]
 
     def formfield(self, **kwargs: object) -> object:
-        return super().formfield(**{"assume_scheme": "https", **kwargs})
+        return super().formfield(
+            **{"form_class": WebAddressFormField, "assume_scheme": "https", **kwargs}
+        )
 
 
 class ChoiceLabel:
@@ -50,7 +61,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.get(document__name=document, position=position)
 
 
-class SourceDocument(models.Model):
+class SourceDocument(PlainTextFields, models.Model):
     """A file the portal imported records from: a news page or a data-set file."""
 
     class Kind(models.TextChoices):
@@ -79,7 +90,7 @@ class SourceDocument(models.Model):
         return (self.name,)
 
 
-class Article(models.Model):
+class Article(PlainTextFields, models.Model):
     """One story within a source document (a page may hold several)."""
 
     document = models.ForeignKey(
@@ -113,7 +124,7 @@ class Article(models.Model):
         return (self.document.name, self.position)
 
 
-class Citation(models.Model):
+class Citation(PlainTextFields, models.Model):
     """Where a record came from: its document, article, and the quote that supports it."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
@@ -146,7 +157,7 @@ class Citation(models.Model):
         return f"{where}: “{self.quote[:80]}”" if self.quote else str(where)
 
 
-class CuratedRecord(models.Model):
+class CuratedRecord(PlainTextFields, models.Model):
     """A record curators look after: its review status and the citations that source it.
 
     Records created by hand start reviewed; importers create them as imported.
