@@ -5,13 +5,12 @@ import functools
 import operator
 from collections.abc import Callable
 
-from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from events.models import Event, EventOrganisation, EventSpeaker
 from events.selectors import events_shown_in_api
-from indicators.serializers import goal_numbers, target_codes
+from indicators.serializers import GoalsAndTargets, goal_numbers, target_codes
 from sdgportal.rest.serializers import (
     CitationSerializer,
     CleanModelSerializer,
@@ -42,7 +41,7 @@ class SpeakerSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "role", "title", "organisation", "organisation_slug"]
 
 
-class EventSerializer(CountryFieldMixin, CleanModelSerializer):
+class EventSerializer(GoalsAndTargets, CleanModelSerializer):
     """An event: who organised it, who partnered, who spoke, on which goals, from which source."""
 
     # Relations are read from the rows ``events_shown_in_api`` reads beside each event, not

@@ -1,5 +1,6 @@
 """API representations of the SDG framework, national indicators and their observations."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from indicators.models import (
     NationalIndicator,
     Observation,
     Target,
+    validate_targets_in_goals,
 )
 from indicators.open_sdg import UNIT_COLUMN
 from sdgportal.rest.serializers import OrganisationRoleSerializer
@@ -48,6 +50,24 @@ def target_codes() -> serializers.ManyRelatedField:
         queryset=Target.objects.all(),
         required=False,
     )
+
+
+class GoalsAndTargets:
+    """A serializer mixin for ``sdg_goals`` and ``sdg_targets``: each target's goal is among
+    the goals, as written or, for a partial change, as stored."""
+
+    def validate(self, attrs: dict) -> dict:
+        attrs = super().validate(attrs)
+        if "goals" not in attrs and "targets" not in attrs:
+            return attrs
+        stored = self.instance
+        goals = attrs["goals"] if "goals" in attrs else stored.goals.all() if stored else []
+        targets = attrs["targets"] if "targets" in attrs else stored.targets.all() if stored else []
+        try:
+            validate_targets_in_goals(goals, targets)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"sdg_targets": error.messages}) from error
+        return attrs
 
 
 class GoalSerializer(serializers.ModelSerializer):

@@ -1,9 +1,8 @@
 """API representations of organisations, people and grants."""
 
-from django_countries.serializers import CountryFieldMixin
 from rest_framework import serializers
 
-from indicators.serializers import goal_numbers, target_codes
+from indicators.serializers import GoalsAndTargets, goal_numbers, target_codes
 from organisations.models import Grant, Organisation, Person, Position
 from sdgportal.rest.serializers import (
     CitationSerializer,
@@ -13,7 +12,7 @@ from sdgportal.rest.serializers import (
 )
 
 
-class OrganisationSerializer(CountryFieldMixin, CleanModelSerializer):
+class OrganisationSerializer(CleanModelSerializer):
     """An organisation, its other names and the body it belongs to."""
 
     aliases = serializers.ListField(child=serializers.CharField(max_length=300), required=False)
@@ -74,7 +73,7 @@ class PersonSerializer(CleanModelSerializer):
         return list(dict.fromkeys(appearance.event.slug for appearance in person.appearances.all()))
 
 
-class GrantSerializer(CleanModelSerializer):
+class GrantSerializer(GoalsAndTargets, CleanModelSerializer):
     """A grant: funder, operator and recipient, the amount in its currency, its goals."""
 
     funder = RecordReference(queryset=Organisation.objects.all(), required=False, allow_null=True)

@@ -1,5 +1,11 @@
 """One exception handler: every client error becomes a 4xx with a sentence, never a 500."""
 
+from django.conf import settings
+from django.core.exceptions import (
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
@@ -10,6 +16,19 @@ from rest_framework.views import exception_handler
 
 
 def portal_exception_handler(exc: Exception, context: dict) -> Response | None:
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {
+                "detail": _("The request body is too large: the API takes at most %(limit).1f MB.")
+                % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 2**20}
+            },
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        return Response(
+            {"detail": _("The request sends too many form fields or files.")},
+            status=status.HTTP_400_BAD_REQUEST,
+        )
     if isinstance(exc, DjangoValidationError):
         exc = ValidationError(detail=django_error_detail(exc))
     if isinstance(exc, ProtectedError | RestrictedError):

@@ -12,6 +12,7 @@ from django_filters.fields import BaseCSVField
 from drf_spectacular.utils import extend_schema_field
 
 from sdgportal.search import search, validate_search_words
+from sdgportal.validators import validate_text
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 MAX_SEARCH_LENGTH = 200
@@ -122,7 +123,7 @@ class PortalFilterSet(django_filters.FilterSet):
     search = django_filters.CharFilter(
         method="filter_search",
         max_length=MAX_SEARCH_LENGTH,
-        validators=[validate_search_words],
+        validators=[validate_text, validate_search_words],
         label=_("Words to search for (each must match)"),
     )
 

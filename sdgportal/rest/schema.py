@@ -17,6 +17,8 @@ ERROR_ANSWERS = {
     "404": "No such record or page.",
     "406": "The Accept header asks for a format the API does not give (JSON or CSV).",
     "409": "The record is still in use by other records.",
+    "413": "The request body is larger than the API takes.",
+    "415": "The body is not JSON, form data or multipart form data.",
     "429": "Too many requests; wait as the Retry-After header says.",
 }
 CSV = {"schema": {"type": "string", "description": "UTF-8 CSV with a header row."}}

@@ -6,6 +6,8 @@ import functools
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries import serializer_fields
+from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -24,13 +26,32 @@ class WebAddress(serializers.URLField):
         return super().to_internal_value(data)
 
 
-class CleanModelSerializer(serializers.ModelSerializer):
+class CountryCode(serializer_fields.CountryField):
+    """A country by its ISO 3166 code (or number, or name); never an object or a list."""
+
+    default_error_messages = {"not_a_code": _("Give the country as its ISO 3166 code, e.g. KZ.")}
+
+    def to_internal_value(self, data: object) -> str:
+        if not isinstance(data, str | int) or isinstance(data, bool):
+            self.fail("not_a_code")
+        return super().to_internal_value(data)
+
+
+class CleanModelSerializer(CountryFieldMixin, serializers.ModelSerializer):
     """Validates a write as the admin does: the model's ``full_clean`` and its constraints."""
 
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
         WebAddressField: WebAddress,
     }
+
+    def build_standard_field(
+        self, field_name: str, model_field: models.Field
+    ) -> tuple[type[serializers.Field], dict]:
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        if field_class is serializer_fields.CountryField:
+            field_class = CountryCode
+        return field_class, field_kwargs
 
     def validate(self, attrs: dict) -> dict:
         attrs = super().validate(attrs)

@@ -11,10 +11,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 
 from sdgportal.rest.csv import Column, columns_of, csv_lines
 from sdgportal.rest.filters import StrictBooleanField
+from sdgportal.rest.parsers import PortalJSONParser
 
 # Parameters every endpoint understands besides its filters.
 COMMON_PARAMETERS = {"format", "lang"}
@@ -35,6 +37,7 @@ class PortalAPIMixin:
     """Resolve ``?lang=``, refuse unknown parameters, stream ``?format=csv&all=true``."""
 
     lookup_value_regex = "[^/]+"
+    parser_classes = [PortalJSONParser, FormParser, MultiPartParser]
     export_name: str = "records"
     # Actions that take the filter set's parameters.
     filtered_actions = frozenset({"list"})
