@@ -2,18 +2,19 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, EventOrganisation, EventSpeaker
-from sdgportal.admin import CuratedAdmin, MissingEssentialsFilter
+from indicators.forms import GoalsAndTargetsForm
+from sdgportal.admin import CuratedAdmin, MissingEssentialsFilter, RefusedInputShown
 from sdgportal.admin_merging import MergeAdminMixin
 
 
-class EventOrganisationInline(admin.TabularInline):
+class EventOrganisationInline(RefusedInputShown, admin.TabularInline):
     model = EventOrganisation
     fields = ["organisation", "role", "review_status"]
     autocomplete_fields = ["organisation"]
     extra = 0
 
 
-class EventSpeakerInline(admin.TabularInline):
+class EventSpeakerInline(RefusedInputShown, admin.TabularInline):
     model = EventSpeaker
     fields = ["person", "role", "title", "organisation", "order", "review_status"]
     autocomplete_fields = ["person", "organisation"]
@@ -22,6 +23,7 @@ class EventSpeakerInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(MergeAdminMixin, CuratedAdmin):
+    form = GoalsAndTargetsForm
     duplicates_within = "start_date"  # a yearly forum keeps its title
     list_display = [
         "title",

@@ -20,6 +20,7 @@ from sdgportal.rest.filters import (
     ordering,
     year_filter,
 )
+from sdgportal.validators import validate_single_line
 
 
 class EventFilterForm(RangeForm):
@@ -50,7 +51,9 @@ class EventFilter(PortalFilterSet):
         lookup_expr="lte",
         label=_("Events starting on or before this date (YYYY-MM-DD)"),
     )
-    city = django_filters.CharFilter(field_name="city", lookup_expr="iexact")
+    city = django_filters.CharFilter(
+        field_name="city", lookup_expr="iexact", validators=[validate_single_line]
+    )
     country = CountryFilter()
     online = BooleanFilter(field_name="is_online")
     organisation = SlugChoiceFilter(

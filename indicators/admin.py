@@ -16,6 +16,7 @@ from indicators.models import (
     Region,
     Target,
 )
+from sdgportal.admin import RefusedInputShown
 from sdgportal.history_admin import VersionedAdmin
 
 
@@ -23,7 +24,7 @@ def _language_fields(name):
     return [f"{name}_en", f"{name}_ru", f"{name}_kk"]
 
 
-class TargetInline(TranslationTabularInline):
+class TargetInline(RefusedInputShown, TranslationTabularInline):
     model = Target
     fields = ["code", "title"]
     extra = 0
@@ -31,7 +32,7 @@ class TargetInline(TranslationTabularInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(TranslationAdmin):
+class GoalAdmin(RefusedInputShown, TranslationAdmin):
     list_display = ["number", "short_title", "colour_swatch", "target_count"]
     search_fields = ["number", *_language_fields("short_title"), *_language_fields("title")]
     inlines = [TargetInline]
@@ -55,7 +56,7 @@ class GoalAdmin(TranslationAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(TranslationAdmin):
+class TargetAdmin(RefusedInputShown, TranslationAdmin):
     list_display = ["code", "goal", "title"]
     list_filter = ["goal"]
     list_select_related = ["goal"]
@@ -65,7 +66,7 @@ class TargetAdmin(TranslationAdmin):
 
 
 @admin.register(GlobalIndicator)
-class GlobalIndicatorAdmin(TranslationAdmin):
+class GlobalIndicatorAdmin(RefusedInputShown, TranslationAdmin):
     list_display = ["code", "target", "title"]
     list_filter = ["target__goal"]
     list_select_related = ["target"]
@@ -74,7 +75,7 @@ class GlobalIndicatorAdmin(TranslationAdmin):
     ordering = ["sort_key"]
 
 
-class IndicatorOrganisationInline(admin.TabularInline):
+class IndicatorOrganisationInline(RefusedInputShown, admin.TabularInline):
     model = IndicatorOrganisation
     fields = ["organisation", "role"]
     autocomplete_fields = ["organisation"]
@@ -82,7 +83,7 @@ class IndicatorOrganisationInline(admin.TabularInline):
 
 
 @admin.register(NationalIndicator)
-class NationalIndicatorAdmin(VersionedAdmin, TranslationAdmin):
+class NationalIndicatorAdmin(RefusedInputShown, VersionedAdmin, TranslationAdmin):
     list_display = ["code", "title", "goal", "unit", "reporting_status", "observation_count"]
     list_filter = ["reporting_status", "goal", "chart_type", "organisations"]
     list_select_related = ["goal"]
@@ -107,7 +108,7 @@ class NationalIndicatorAdmin(VersionedAdmin, TranslationAdmin):
 
 
 @admin.register(IndicatorOrganisation)
-class IndicatorOrganisationAdmin(admin.ModelAdmin):
+class IndicatorOrganisationAdmin(RefusedInputShown, admin.ModelAdmin):
     list_display = ["indicator", "organisation", "role"]
     list_filter = ["role", "indicator__goal", "indicator__reporting_status"]
     list_select_related = ["indicator", "organisation"]
@@ -116,7 +117,7 @@ class IndicatorOrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Region)
-class RegionAdmin(VersionedAdmin, TranslationAdmin):
+class RegionAdmin(RefusedInputShown, VersionedAdmin, TranslationAdmin):
     list_display = ["code", "name", "boundary_code", "has_boundary"]
     search_fields = ["code", *_language_fields("name"), "boundary_code"]
     ordering = ["code"]
@@ -126,21 +127,21 @@ class RegionAdmin(VersionedAdmin, TranslationAdmin):
         return obj.boundary is not None
 
 
-class DimensionValueInline(TranslationTabularInline):
+class DimensionValueInline(RefusedInputShown, TranslationTabularInline):
     model = DimensionValue
     fields = ["code", "label"]
     extra = 0
 
 
 @admin.register(Dimension)
-class DimensionAdmin(TranslationAdmin):
+class DimensionAdmin(RefusedInputShown, TranslationAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", *_language_fields("name")]
     inlines = [DimensionValueInline]
 
 
 @admin.register(DimensionValue)
-class DimensionValueAdmin(TranslationAdmin):
+class DimensionValueAdmin(RefusedInputShown, TranslationAdmin):
     list_display = ["dimension", "code", "label"]
     list_filter = ["dimension"]
     list_select_related = ["dimension"]
@@ -149,7 +150,7 @@ class DimensionValueAdmin(TranslationAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
+class ObservationAdmin(RefusedInputShown, admin.ModelAdmin):
     list_display = ["__str__", "indicator", "year", "value", "unit", "region", "document"]
     list_filter = ["year", "indicator__goal", "document__kind", "region"]
     list_select_related = ["indicator", "document", "region"]

@@ -22,6 +22,7 @@ from sdgportal.rest.filters import (
     ordering,
     year_filter,
 )
+from sdgportal.validators import validate_single_line
 
 # Dimension codes are upper case (SEX, AGE_GROUP), so none can be mistaken for a lookup.
 BREAKDOWN = re.compile(r"^(?P<dimension>[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*):(?P<value>[^\x00]{1,100})$")
@@ -92,6 +93,7 @@ class ObservationFilter(PortalFilterSet):
     year_to = year_filter("year", "lte")
     area = django_filters.CharFilter(
         method="filter_area",
+        validators=[validate_single_line],
         label=_("Region code or name, or the area an article names"),
     )
     disaggregation = BreakdownFilter(

@@ -1,10 +1,25 @@
-"""Forms of the indicator pages."""
+"""Forms of the indicator pages, and of the admin for records tagged with goals."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from indicators.models import validate_targets_in_goals
 from indicators.selectors import RegionalSeries
+
+
+class GoalsAndTargetsForm(forms.ModelForm):
+    """The admin form of a record with SDG goals and targets: each target's goal is chosen."""
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("goals") is not None and data.get("targets") is not None:
+            try:
+                validate_targets_in_goals(data["goals"], data["targets"])
+            except ValidationError as error:
+                self.add_error("targets", error)
+        return data
 
 
 class RegionalMapForm(forms.Form):

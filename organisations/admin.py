@@ -1,19 +1,20 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from indicators.forms import GoalsAndTargetsForm
 from organisations.models import Grant, Organisation, Person, Position
-from sdgportal.admin import CuratedAdmin, MissingEssentialsFilter
+from sdgportal.admin import CuratedAdmin, MissingEssentialsFilter, RefusedInputShown
 from sdgportal.admin_merging import MergeAdminMixin
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(RefusedInputShown, admin.TabularInline):
     model = Position
     fields = ["title", "organisation", "start_date", "end_date", "review_status"]
     autocomplete_fields = ["organisation"]
     extra = 0
 
 
-class ChildOrganisationInline(admin.TabularInline):
+class ChildOrganisationInline(RefusedInputShown, admin.TabularInline):
     model = Organisation
     fk_name = "parent"
     fields = ["name", "acronym", "sector"]
@@ -62,6 +63,7 @@ class PositionAdmin(CuratedAdmin):
 
 @admin.register(Grant)
 class GrantAdmin(CuratedAdmin):
+    form = GoalsAndTargetsForm
     list_display = [
         "title",
         "funder",

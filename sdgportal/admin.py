@@ -1,8 +1,13 @@
 """Admin for provenance, and the pieces every curated record's admin shares."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count, Model, QuerySet
+from django.forms.fields import InvalidJSONInput
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -16,9 +21,84 @@ from sdgportal.history import update_with_history
 from sdgportal.history_admin import VersionedAdmin
 from sdgportal.models import Article, Citation, MergedRecord, ReviewStatus, SourceDocument
 from sdgportal.provenance import quote_in_context, records_cited_by
+from sdgportal.validators import MAX_JSON_DEPTH, validate_json_text
 
 
-class CitationInline(GenericTabularInline):
+class KeysOnly:
+    """An autocomplete widget that, showing a refused form again, looks up only the values
+    sent that can be keys: ``1.5`` as a goal number would make the lookup itself fail."""
+
+    def optgroups(self, name: str, value: list, attr: dict | None = None) -> list:
+        target = self.field.target_field
+        keys = []
+        for key in value:
+            try:
+                target.to_python(key)
+            except ValidationError:
+                continue
+            keys.append(key)
+        return super().optgroups(name, keys, attr)
+
+
+class KeyedAutocompleteSelect(KeysOnly, AutocompleteSelect):
+    pass
+
+
+class KeyedAutocompleteSelectMultiple(KeysOnly, AutocompleteSelectMultiple):
+    pass
+
+
+class PlainJSONField(forms.JSONField):
+    """JSON nested too deeply, or holding half a character, is refused and shown again as
+    sent, where Django's field would fail to read or to show it."""
+
+    def to_python(self, value: object) -> object:
+        try:
+            data = super().to_python(value)
+        except RecursionError as error:
+            raise ValidationError(
+                _("Nested more than %(depth)d levels deep."),
+                code="too_deep",
+                params={"depth": MAX_JSON_DEPTH},
+            ) from error
+        validate_json_text(data)
+        return data
+
+    def bound_data(self, data: object, initial: object) -> object:
+        try:
+            value = super().bound_data(data, initial)
+            validate_json_text(value)
+        except (RecursionError, ValidationError):
+            return InvalidJSONInput(data)
+        return value
+
+
+class RefusedInputShown:
+    """An admin (or inline) mixin: a form refused for bad input shows it again, with the
+    reason, for whatever was sent in its autocomplete and JSON fields."""
+
+    formfield_overrides = {models.JSONField: {"form_class": PlainJSONField}}
+
+    def formfield_for_foreignkey(
+        self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: object
+    ) -> forms.Field:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KeyedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(
+        self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs: object
+    ) -> forms.Field:
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = KeyedAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class CitationInline(RefusedInputShown, GenericTabularInline):
     """The record's provenance: document, article and the quote that supports it."""
 
     model = Citation
@@ -88,7 +168,7 @@ class MissingEssentialsFilter(admin.SimpleListFilter):
         return queryset
 
 
-class CuratedAdmin(VersionedAdmin):
+class CuratedAdmin(RefusedInputShown, VersionedAdmin):
     """Review status filter, provenance inline, the "mark reviewed" action and the history."""
 
     curated_inlines = [CitationInline]
@@ -136,7 +216,7 @@ class CuratedAdmin(VersionedAdmin):
         )
 
 
-class ArticleInline(admin.TabularInline):
+class ArticleInline(RefusedInputShown, admin.TabularInline):
     model = Article
     extra = 0
     fields = ["position", "title", "published_on", "url"]
@@ -144,7 +224,7 @@ class ArticleInline(admin.TabularInline):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(RefusedInputShown, admin.ModelAdmin):
     list_display = ["name", "kind", "title", "article_count", "citation_count", "imported_at"]
     list_filter = ["kind"]
     search_fields = ["name", "title", "url"]
@@ -175,7 +255,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RefusedInputShown, admin.ModelAdmin):
     list_display = ["title", "document", "position", "published_on"]
     list_filter = ["document__kind", "published_on"]
     list_select_related = ["document"]
@@ -190,7 +270,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(RefusedInputShown, admin.ModelAdmin):
     list_display = ["record_link", "content_type", "document", "article", "quote_excerpt"]
     list_filter = ["content_type", "document__kind"]
     list_select_related = ["content_type", "document", "article"]
@@ -208,7 +288,7 @@ class CitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(MergedRecord)
-class MergedRecordAdmin(admin.ModelAdmin):
+class MergedRecordAdmin(RefusedInputShown, admin.ModelAdmin):
     """Records merged away: their old slugs redirect to the survivor; their fields are kept."""
 
     list_display = ["old_name", "old_slug", "content_type", "survivor_id", "merged_at", "merged_by"]
