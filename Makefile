@@ -60,6 +60,12 @@ test-postgres: install translations
 bench: install translations
 	$(BIN)/python -m bench.load --scale $(SCALE) --duration $(DURATION) $(BENCH_ARGS)
 
+## bench-mixed: 3 gunicorn replicas behind nginx (deploy/nginx.conf) over the bench database, a
+## mix of pages and API calls from wrk (64 connections, 60 s); BENCH_ARGS as for bench
+.PHONY: bench-mixed
+bench-mixed: install translations
+	$(BIN)/python -m bench.mixed --scale $(SCALE) $(BENCH_ARGS)
+
 ## lint: ruff's checks and formatting
 lint: install
 	$(BIN)/ruff check .

@@ -1,19 +1,23 @@
-"""The portal served as in production: gunicorn, the production settings, on loopback."""
+"""The portal served as in production: gunicorn, the production settings, on loopback, and
+nginx from deploy/nginx.conf in front of several gunicorns."""
 
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+NGINX_HINT = "nginx is not installed: on Debian or Ubuntu, apt-get install -y nginx-light"
 
 
 def server_environment(
@@ -81,18 +85,73 @@ def gunicorn(
             process.wait()
 
 
-def wait_until_answering(url: str, process: subprocess.Popen, log: Path) -> None:
+@contextmanager
+def replicas(
+    environment: dict[str, str], *, count: int, workers: int, logs: Path
+) -> Iterator[list[tuple[str, subprocess.Popen]]]:
+    """``count`` gunicorns on ports of their own, as docker compose's replicas; stop them all."""
+    with ExitStack() as stack:
+        yield [
+            stack.enter_context(
+                gunicorn(environment, workers=workers, log=logs / f"gunicorn-{number}.log")
+            )
+            for number in range(1, count + 1)
+        ]
+
+
+def nginx_upstream(servers: Sequence[str]) -> str:
+    """deploy/nginx.conf's upstream.conf for replicas at these addresses (host:port)."""
+    lines = "".join(f"    server {server};\n" for server in servers)
+    # As many requests in flight on each: a replica held by a slow page takes fewer.
+    return f"upstream portal {{\n    least_conn;\n{lines}    keepalive 16;\n}}\n"
+
+
+@contextmanager
+def nginx(servers: Sequence[str], *, folder: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+    """nginx from deploy/nginx.conf in front of the servers on a free port, its prefix the new
+    ``folder`` (access.log and error.log in it): yield its base URL and process once it
+    answers; always stop it. Started by root, nginx's workers run as another user, who must be
+    able to reach the folder."""
+    if not shutil.which("nginx"):
+        raise RuntimeError(NGINX_HINT)
+    folder.mkdir()
+    folder.chmod(0o755)
+    shutil.copy(NGINX_CONF, folder / "nginx.conf")
+    (folder / "upstream.conf").write_text(nginx_upstream(servers))
+    port = free_port()
+    (folder / "listen.conf").write_text(f"listen {HOST}:{port};\n")
+    command = ["nginx", "-p", f"{folder}/", "-c", str(folder / "nginx.conf")]
+    command += ["-g", "daemon off; pid nginx.pid;"]
+    error_log = folder / "error.log"
+    with (folder / "access.log").open("w") as access, error_log.open("w") as errors:
+        process = subprocess.Popen(command, stdout=access, stderr=errors)
+    base = f"http://{HOST}:{port}"
+    try:
+        wait_until_answering(f"{base}/healthz", process, error_log, name="nginx")
+        yield base, process
+    finally:
+        process.send_signal(signal.SIGQUIT)  # graceful: finish what it holds
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_until_answering(
+    url: str, process: subprocess.Popen, log: Path, *, name: str = "gunicorn"
+) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
+            raise RuntimeError(f"{name} exited with {process.returncode}:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(url, timeout=2) as answer:
                 if answer.status == 200:
                     return
         except OSError:  # refused, reset or timed out while the workers boot
             time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer {url} within 60 s:\n{log.read_text()}")
+    raise RuntimeError(f"{name} did not answer {url} within 60 s:\n{log.read_text()}")
 
 
 def worker_pids(master: int) -> list[int]:

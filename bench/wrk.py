@@ -21,7 +21,12 @@ class WrkResult:
     requests_per_second: float
     p50_ms: float
     p99_ms: float
-    errors: int  # socket errors (connect, read, write, timeout) and non-2xx or 3xx answers
+    socket_errors: int = 0  # connect, read, write and timeout
+    bad_answers: int = 0  # answers other than 2xx or 3xx
+
+    @property
+    def errors(self) -> int:
+        return self.socket_errors + self.bad_answers
 
 
 def milliseconds(duration: str) -> float:
@@ -50,8 +55,8 @@ def parse_wrk_output(text: str) -> WrkResult:
         requests_per_second=float(find(r"^Requests/sec:\s+([0-9.]+)")[1]),
         p50_ms=milliseconds(find(r"^\s*50(?:\.0+)?%\s+(\S+)")[1]),
         p99_ms=milliseconds(find(r"^\s*99(?:\.0+)?%\s+(\S+)")[1]),
-        errors=(sum(map(int, socket.groups())) if socket else 0)
-        + (int(answers[1]) if answers else 0),
+        socket_errors=sum(map(int, socket.groups())) if socket else 0,
+        bad_answers=int(answers[1]) if answers else 0,
     )
 
 
@@ -75,11 +80,16 @@ def wrk_command(
     return [*command, url, *(["--", *script_arguments] if script_arguments else [])]
 
 
-def run_wrk(command: Sequence[str]) -> WrkResult:
-    """Run a ``wrk_command`` and read its report."""
+def wrk_report(command: Sequence[str]) -> str:
+    """Run a ``wrk_command``; its report as wrk wrote it."""
     if not shutil.which("wrk"):
         raise WrkError(INSTALL_HINT)
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
     if finished.returncode != 0:
         raise WrkError(f"{' '.join(command)} failed:\n{finished.stderr}{finished.stdout}")
-    return parse_wrk_output(finished.stdout)
+    return finished.stdout
+
+
+def run_wrk(command: Sequence[str]) -> WrkResult:
+    """Run a ``wrk_command`` and read its report."""
+    return parse_wrk_output(wrk_report(command))

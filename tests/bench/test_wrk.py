@@ -1,8 +1,6 @@
 """Reading wrk's report: the benchmark's numbers come from these lines."""
 
-import http.server
 import shutil
-import threading
 
 import pytest
 
@@ -30,8 +28,17 @@ Transfer/sec:    140.60KB
 
 def test_parse_wrk_output_reads_rate_percentiles_and_errors():
     assert parse_wrk_output(REPORT) == WrkResult(
-        requests=4153, requests_per_second=276.87, p50_ms=0.812, p99_ms=1020.0, errors=12
+        requests=4153,
+        requests_per_second=276.87,
+        p50_ms=0.812,
+        p99_ms=1020.0,
+        socket_errors=5,
+        bad_answers=7,
     )
+
+
+def test_wrk_result_errors_are_socket_errors_and_bad_answers():
+    assert WrkResult(10, 5.0, 1.0, 2.0, socket_errors=5, bad_answers=7).errors == 12
 
 
 def test_parse_wrk_output_without_error_lines_counts_none():
@@ -93,28 +100,6 @@ def test_wrk_command_runs_a_script():
 needs_wrk = pytest.mark.skipif(not shutil.which("wrk"), reason="wrk is not installed")
 
 
-@pytest.fixture
-def recorder():
-    """A local HTTP server answering 200 to every GET: its address and the requests it got."""
-    requests = []
-
-    class Recorder(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            requests.append((self.path, self.headers["Accept"]))
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", requests
-    server.shutdown()
-    server.server_close()
-
-
 @needs_wrk
 def test_fresh_script_makes_every_request_new_to_the_cache_and_keeps_the_accept_header(recorder):
     address, requests = recorder
@@ -130,7 +115,7 @@ def test_fresh_script_makes_every_request_new_to_the_cache_and_keeps_the_accept_
         )
     )
 
-    accepted = [accept for _path, accept in requests]
+    accepted = [request.headers["Accept"] for request in requests]
     assert len(accepted) > 10
     assert len(set(accepted)) == len(accepted)
     assert all(accept.startswith("application/json, x-fresh/t") for accept in accepted)
@@ -167,7 +152,7 @@ def test_fresh_script_given_paths_asks_each_before_asking_any_again(recorder):
         )
     )
 
-    asked = [path for path, _accept in requests]
+    asked = [request.path for request in requests]
     assert 10 < len(asked) < len(paths)
     assert len(set(asked)) == len(asked)
     assert set(asked) <= set(paths)
