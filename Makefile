@@ -80,6 +80,20 @@ format: install
 superuser: setup
 	$(BIN)/python manage.py createsuperuser
 
+## backup: back up the whole database to backups/sdgportal-<UTC time>.dump (or .sqlite3)
+.PHONY: backup restore export
+backup: install
+	$(BIN)/python manage.py backup
+
+## restore: replace the database's content with a backup, FILE=backups/<name> (asks first)
+restore: install
+	@test -n "$(FILE)" || { echo "Name the backup to restore: make restore FILE=backups/<name>"; exit 1; }
+	$(BIN)/python manage.py restore "$(FILE)"
+
+## export: write the open data to exports/: every public table as CSV and JSON, zipped
+export: install
+	$(BIN)/python manage.py export_open_data
+
 ## clean: remove the virtualenv, the SQLite database and collected static files
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles sdgportal/locale/*/LC_MESSAGES/*.mo
