@@ -99,10 +99,14 @@ def read_text_file(path: Path, *, max_bytes: int, windows_1251: bool = False) ->
         raise UnreadableFile(gettext("not a regular file"))
     if info.st_size > max_bytes:
         raise UnreadableFile(_too_large(info.st_size, max_bytes))
+    # A read allocates all it may return: ask for the size found, plus one byte to tell a file
+    # that grew since (read on to one byte past the limit, which tells it is too large).
+    wanted = info.st_size + 1
     try:
         with path.open("rb") as file:
-            # One byte past the limit tells a file that grew since stat() from one at the limit.
-            data = file.read(max_bytes + 1)
+            data = file.read(wanted)
+            if len(data) == wanted:
+                data += file.read(max_bytes + 1 - wanted)
     except OSError as error:
         raise UnreadableFile(_cannot_read(error)) from None
     return decode_text(data, max_bytes=max_bytes, windows_1251=windows_1251)
