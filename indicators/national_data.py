@@ -50,6 +50,7 @@ from sdgportal.importing.organisations import known_acronym
 from sdgportal.models import Citation, ReviewStatus, SourceDocument
 
 DATASET = "sdg-data-kazstat"
+CODE_LENGTH, VALUE_CODE_LENGTH = 50, 100  # of regions and disaggregations, of their values
 
 
 @dataclass
@@ -122,14 +123,15 @@ def import_national_data(
 def _load_regions(parsed_regions: list[RegionData], summary: NationalImportSummary) -> None:
     regions = {region.code: region for region in Region.objects.all()}
     for parsed in parsed_regions:
+        code = parsed.code[:CODE_LENGTH]  # found again by what the column keeps of it
         values = translated("name", _all_languages(parsed.names, limit=200)) | {
             "boundary_code": parsed.boundary_code[:20],
             "boundary": parsed.boundary,
         }
-        if parsed.code in regions:
-            summary.count("regions", update_fields(regions[parsed.code], values))
+        if code in regions:
+            summary.count("regions", update_fields(regions[code], values))
         else:
-            Region.objects.create(code=parsed.code[:50], **values)
+            regions[code] = Region.objects.create(code=code, **values)
             summary.count("regions", "created")
 
 
@@ -143,21 +145,22 @@ def _load_dimensions(
     }
     untranslated = set(values)
     for parsed in parsed_dimensions:
+        dimension_code = parsed.code[:CODE_LENGTH]
         names = translated("name", _all_languages(parsed.names, limit=200))
-        if parsed.code in dimensions:
-            summary.count("disaggregations", update_fields(dimensions[parsed.code], names))
+        if dimension_code in dimensions:
+            summary.count("disaggregations", update_fields(dimensions[dimension_code], names))
         else:
-            dimensions[parsed.code] = Dimension.objects.create(code=parsed.code[:50], **names)
+            dimensions[dimension_code] = Dimension.objects.create(code=dimension_code, **names)
             summary.count("disaggregations", "created")
         for code, labels in sorted(parsed.labels.items()):
+            key = (dimension_code, code[:VALUE_CODE_LENGTH])
             fields = translated("label", _all_languages(labels, limit=500))
-            untranslated.discard((parsed.code, code))
-            if (parsed.code, code) in values:
-                outcome = update_fields(values[parsed.code, code], fields)
-                summary.count("disaggregation values", outcome)
+            untranslated.discard(key)
+            if key in values:
+                summary.count("disaggregation values", update_fields(values[key], fields))
             else:
-                DimensionValue.objects.create(
-                    dimension=dimensions[parsed.code], code=code[:100], **fields
+                values[key] = DimensionValue.objects.create(
+                    dimension=dimensions[dimension_code], code=key[1], **fields
                 )
                 summary.count("disaggregation values", "created")
     # Codes the data use without a label in the translations.

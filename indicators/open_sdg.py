@@ -404,10 +404,11 @@ def read_series(path: Path) -> tuple[list[Row], list[str]]:
             reason = "is a spreadsheet saved under a .csv name; export it as CSV (UTF-8)"
             raise BadFile(where, reason) from None
         raise BadFile(where, error.reason) from None
+    reader = csv.reader(text.splitlines(), strict=True)  # strict: a stray quote is an error
     try:
-        lines = iter(list(csv.reader(text.splitlines())))
+        lines = iter(list(reader))
     except csv.Error as error:
-        raise BadFile(where, f"is not valid CSV ({error})") from None
+        raise BadFile(where, f"line {reader.line_num} is not valid CSV ({error})") from None
     header = next(lines, None)
     if not header:
         raise BadFile(

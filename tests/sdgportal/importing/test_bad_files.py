@@ -15,6 +15,7 @@ from events.models import Event
 from indicators.models import Observation
 from organisations.models import Grant, Organisation, Person
 from sdgportal.forms import ImportDocumentForm
+from sdgportal.importing.load import TITLE_LENGTH
 from sdgportal.models import Article, Citation, SourceDocument
 from tests.sdgportal.importing.bad_files import CONTENTS, FIFTY_MB, write_bad_file
 from tests.sdgportal.importing.test_import_seeds import ARTICLE
@@ -157,3 +158,16 @@ def test_the_upload_form_refuses_50_mb_by_its_size_without_reading_it():
     upload.close()
     assert errors == {"file": ["The file is too large: 50.0 MB (the limit is 5 MB)."]}
     assert peak < 2**20
+
+
+def test_a_first_line_longer_than_a_title_is_cut_to_it(editor_client):
+    text = "Forum " * 400 + "\n\n" + ARTICLE
+
+    response = editor_client.post(IMPORT, {"file": SimpleUploadedFile("long.txt", text.encode())})
+
+    assert response.status_code == 302
+    assert [len(title) for title in SourceDocument.objects.values_list("title", flat=True)] == [
+        TITLE_LENGTH
+    ]
+    assert SourceDocument._meta.get_field("title").max_length == TITLE_LENGTH
+    assert Article._meta.get_field("title").max_length == TITLE_LENGTH
