@@ -129,6 +129,20 @@ def validate_plausible_date(value: datetime.date) -> None:
         )
 
 
-validate_web_address = URLValidator(
-    schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://.")
-)
+@deconstructible
+class WebAddressValidator(URLValidator):
+    """A URL starting with http:// or https://; an address of another kind is refused as such,
+    a malformed one as a URL (with the form field's own message)."""
+
+    def __init__(self) -> None:
+        super().__init__(schemes=["http", "https"])
+
+    def __call__(self, value: object) -> None:
+        if isinstance(value, str) and value.split("://")[0].lower() not in self.schemes:
+            raise ValidationError(
+                _("Enter a web address starting with http:// or https://."), code="scheme"
+            )
+        super().__call__(value)
+
+
+validate_web_address = WebAddressValidator()
