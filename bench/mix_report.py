@@ -34,6 +34,25 @@ def cpu_times() -> tuple[int, int]:
     return sum(ticks) - idle, sum(ticks)
 
 
+def process_ticks(pid: int) -> int:
+    """A process's CPU time so far, user and system, in ticks (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def cpu_shares(start: dict[str, int], end: dict[str, int], machine_ticks: int) -> dict[str, float]:
+    """The share of the machine's CPU time each group of processes used between two readings
+    of ``process_ticks`` by label; a label's group is its first word (replica, nginx, postgres)."""
+    used: dict[str, float] = {}
+    for label in start.keys() & end.keys():
+        group = label.split()[0]
+        used[group] = used.get(group, 0) + end[label] - start[label]
+    return {
+        group: ticks / machine_ticks if machine_ticks else 0.0
+        for group, ticks in sorted(used.items())
+    }
+
+
 def busy_share(start: tuple[int, int], end: tuple[int, int]) -> float:
     """The share of the machine's CPU time that was busy between two ``cpu_times``."""
     total = end[1] - start[1]

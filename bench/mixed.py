@@ -30,11 +30,13 @@ from bench.mix import Kind, choose_mix, schedule, schedule_text
 from bench.mix_report import (
     Sample,
     busy_share,
+    cpu_shares,
     cpu_times,
     figures_by_kind,
     format_kinds,
     format_memory,
     kind_of,
+    process_ticks,
     read_access_log,
     upstream_counts,
 )
@@ -184,36 +186,63 @@ def processes(servers: Sequence[int], nginx_pid: int) -> dict[str, int]:
     return found
 
 
-class MemorySampler(threading.Thread):
-    """Samples the processes' resident memory every ``every`` seconds until stopped."""
+def database_backends(database: str) -> dict[str, int]:
+    """PostgreSQL's processes serving connections to the database, by a label."""
+    found = {}
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            title = cmdline.read_bytes().decode(errors="replace")
+        except OSError:  # the process has just exited
+            continue
+        if title.startswith("postgres: ") and f" {database} " in title:
+            found[f"postgres backend {cmdline.parent.name}"] = int(cmdline.parent.name)
+    return found
 
-    def __init__(self, servers: Sequence[int], nginx_pid: int, every: float) -> None:
+
+class MemorySampler(threading.Thread):
+    """Samples the processes' resident memory every ``every`` seconds until stopped, and the
+    CPU time they and the database's PostgreSQL backends used meanwhile."""
+
+    def __init__(self, servers: Sequence[int], nginx_pid: int, database: str, every: float) -> None:
         super().__init__(daemon=True)
         self.servers, self.nginx_pid, self.every = servers, nginx_pid, every
+        self.database = database
         self.samples: list[Sample] = []
         self.started_at = time.monotonic()
         self._stopping = threading.Event()
 
-    def sample(self) -> None:
-        mib = {}
+    def sample(self) -> dict[str, int]:
+        """Records each process's memory; returns its CPU time so far."""
+        mib, ticks = {}, {}
         for label, pid in processes(self.servers, self.nginx_pid).items():
             try:
                 mib[label] = resident_mib(pid)
+                ticks[label] = process_ticks(pid)
             except (OSError, RuntimeError):  # exited meanwhile
                 continue
         self.samples.append(Sample(round(time.monotonic() - self.started_at, 1), mib))
+        for label, pid in database_backends(self.database).items():
+            try:
+                ticks[label] = process_ticks(pid)
+            except (OSError, IndexError):
+                continue
+        return ticks
 
     def run(self) -> None:
-        self.cpu_start = cpu_times()
-        self.sample()
+        self.machine_start = cpu_times()
+        self.ticks_start = self.sample()
         while not self._stopping.wait(self.every):
             self.sample()
 
     def stop(self) -> None:
         self._stopping.set()
         self.join()
-        self.sample()
-        self.cpu_busy = busy_share(self.cpu_start, cpu_times())
+        ticks_end = self.sample()
+        machine_end = cpu_times()
+        self.cpu_busy = busy_share(self.machine_start, machine_end)
+        self.cpu_shares = cpu_shares(
+            self.ticks_start, ticks_end, machine_end[1] - self.machine_start[1]
+        )
 
 
 def prepare_database(options: argparse.Namespace, scratch: Path) -> str:
@@ -292,6 +321,7 @@ class Run:
     notes: list[str]
     samples: list[Sample]
     cpu_busy: float  # the machine's, during the load
+    cpu_shares: dict[str, float]  # of the machine's CPU time: gunicorn workers, nginx, postgres
 
 
 def run(
@@ -323,7 +353,7 @@ def run(
         script=MIX_SCRIPT,
         script_arguments=[str(plan), str(options.threads)],
     )
-    sampler = MemorySampler(servers, nginx_pid, options.sample_every)
+    sampler = MemorySampler(servers, nginx_pid, options.database, options.sample_every)
     print(f"loading for {options.duration} s", flush=True)
     sampler.start()
     try:
@@ -332,7 +362,7 @@ def run(
         raise SystemExit(str(error)) from error
     finally:
         sampler.stop()
-    return Run(report, kinds, notes, sampler.samples, sampler.cpu_busy)
+    return Run(report, kinds, notes, sampler.samples, sampler.cpu_busy, sampler.cpu_shares)
 
 
 def print_report(
@@ -376,7 +406,14 @@ def print_report(
         + f"; taken by another replica after a failure: {retried}"
     )
     print(f"nginx's error log: {sum('[error]' in line for line in error_log.splitlines())} errors")
-    print(f"the machine's CPU busy during the load: {100 * run.cpu_busy:.0f}%")
+    print(
+        f"the machine's CPU ({os.cpu_count()} cores) during the load: "
+        f"busy {100 * run.cpu_busy:.0f}%"
+        f", of which gunicorn workers {100 * run.cpu_shares.get('replica', 0):.0f}%"
+        f", nginx {100 * run.cpu_shares.get('nginx', 0):.0f}%"
+        f", PostgreSQL for {options.database} {100 * run.cpu_shares.get('postgres', 0):.0f}%"
+        " (the rest: Redis, wrk and whatever else runs)"
+    )
     for note in run.notes:
         print(f"left out: {note}")
     print()

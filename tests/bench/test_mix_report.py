@@ -9,6 +9,7 @@ from bench.mix_report import (
     KindFigures,
     Sample,
     busy_share,
+    cpu_shares,
     figures_by_kind,
     format_kinds,
     format_memory,
@@ -124,3 +125,10 @@ def test_format_memory_shows_each_sample_and_the_change():
 def test_busy_share_is_busy_time_over_all_time_between_two_readings():
     assert busy_share((100, 400), (250, 600)) == 0.75
     assert busy_share((1, 1), (1, 1)) == 0.0
+
+
+def test_cpu_shares_adds_each_groups_processes_present_at_both_readings():
+    start = {"replica 1 worker 10": 100, "replica 2 worker 11": 50, "nginx worker 7": 5}
+    end = {"replica 1 worker 10": 400, "replica 2 worker 11": 250, "nginx worker 7": 25, "x 1": 9}
+
+    assert cpu_shares(start, end, machine_ticks=1000) == {"nginx": 0.02, "replica": 0.5}
