@@ -42,7 +42,8 @@ def process_ticks(pid: int) -> int:
 
 def cpu_shares(start: dict[str, int], end: dict[str, int], machine_ticks: int) -> dict[str, float]:
     """The share of the machine's CPU time each group of processes used between two readings
-    of ``process_ticks`` by label; a label's group is its first word (replica, nginx, postgres)."""
+    of ``process_ticks`` by label; a label's group is its first word (replica, nginx,
+    postgres)."""
     used: dict[str, float] = {}
     for label in start.keys() & end.keys():
         group = label.split()[0]

@@ -208,11 +208,13 @@ class MemorySampler(threading.Thread):
         self.servers, self.nginx_pid, self.every = servers, nginx_pid, every
         self.database = database
         self.samples: list[Sample] = []
+        # Each process's CPU time when first and last seen; one born during the load from 0.
+        self.ticks_first: dict[str, int] = {}
+        self.ticks_last: dict[str, int] = {}
         self.started_at = time.monotonic()
         self._stopping = threading.Event()
 
-    def sample(self) -> dict[str, int]:
-        """Records each process's memory; returns its CPU time so far."""
+    def sample(self) -> None:
         mib, ticks = {}, {}
         for label, pid in processes(self.servers, self.nginx_pid).items():
             try:
@@ -226,22 +228,25 @@ class MemorySampler(threading.Thread):
                 ticks[label] = process_ticks(pid)
             except (OSError, IndexError):
                 continue
-        return ticks
+        first = len(self.samples) == 1
+        for label, value in ticks.items():
+            self.ticks_first.setdefault(label, value if first else 0)
+        self.ticks_last.update(ticks)
 
     def run(self) -> None:
         self.machine_start = cpu_times()
-        self.ticks_start = self.sample()
+        self.sample()
         while not self._stopping.wait(self.every):
             self.sample()
 
     def stop(self) -> None:
         self._stopping.set()
         self.join()
-        ticks_end = self.sample()
+        self.sample()
         machine_end = cpu_times()
         self.cpu_busy = busy_share(self.machine_start, machine_end)
         self.cpu_shares = cpu_shares(
-            self.ticks_start, ticks_end, machine_end[1] - self.machine_start[1]
+            self.ticks_first, self.ticks_last, machine_end[1] - self.machine_start[1]
         )
 
 
