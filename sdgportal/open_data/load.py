@@ -18,7 +18,14 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
-from django.db import DEFAULT_DB_ALIAS, connection, connections, models, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    connection,
+    connections,
+    models,
+    reset_queries,
+    transaction,
+)
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 from sdgportal.caching import bump_data_version
@@ -127,6 +134,7 @@ def _load_table(archive: zipfile.ZipFile, table: OpenTable) -> int:
             if count % per_statement == 0:
                 cursor.execute(_insert(table, tuple(fields), per_statement), batch)
                 batch = []
+                reset_queries()  # with DEBUG each statement's SQL is kept, and these are large
         if batch:
             cursor.execute(_insert(table, tuple(fields), count % per_statement), batch)
     return count

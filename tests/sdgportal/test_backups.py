@@ -4,6 +4,7 @@ import subprocess
 import sys
 from contextlib import closing
 from datetime import UTC, datetime
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -288,3 +289,30 @@ def test_backup_of_sqlite_is_one_self_contained_file(tmp_path):
 
 def test_backups_folder_is_ignored_by_git():
     assert "/backups/" in (Path(settings.BASE_DIR) / ".gitignore").read_text().splitlines()
+
+
+@pytest.fixture
+def events_first_migration_recorded_again():
+    """A restore of a backup lacking it removes the record; the next tests expect it."""
+    yield
+    MigrationRecorder(connection).record_applied("events", "0001_initial")
+
+
+@on_sqlite
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restore_of_an_older_backup_says_to_migrate(
+    tmp_path, events_first_migration_recorded_again
+):
+    backup = tmp_path / "portal.sqlite3"
+    call_command("backup", backup)
+    sqlite_database(
+        backup, "DELETE FROM django_migrations WHERE app = 'events' AND name = '0001_initial'"
+    )
+    out = StringIO()
+
+    call_command("restore", backup, "--noinput", stdout=out)
+
+    assert out.getvalue() == (
+        f"Restored {backup} into the database {connection.settings_dict['NAME']}.\n"
+        "The backup predates 1 migration(s): run manage.py migrate.\n"
+    )
