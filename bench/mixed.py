@@ -3,6 +3,7 @@ pages and API calls; report throughput, latency, every answer's status and memor
 
     python -m bench.mixed [--replicas K] [--workers W] [--connections C] [--duration SECONDS]
                           [--rebuild] [--scale N] [--redis URL] [--sample-every SECONDS]
+                          [--kill-replica-at SECONDS]
 
 Takes the PostgreSQL database of ``python -m bench.load`` (``sdgportal_bench``) as it is after
 ``migrate``, or builds it if there is none (``--rebuild``: anew). Starts K gunicorns with the
@@ -15,6 +16,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -84,6 +86,13 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--sample-every", type=int, default=5, metavar="SECONDS", help="resident memory"
     )
     parser.add_argument(
+        "--kill-replica-at",
+        type=int,
+        metavar="SECONDS",
+        help="kill the first replica (SIGKILL, master and workers) this far into the load, "
+        "as a crash would: nginx must take its requests elsewhere",
+    )
+    parser.add_argument(
         "--redis",
         metavar="URL",
         default="redis://127.0.0.1:6379/15",
@@ -93,6 +102,8 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
     for name in ("replicas", "workers", "duration", "connections", "threads", "sample_every"):
         if getattr(options, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be 1 or more")
+    if options.kill_replica_at is not None and not 0 <= options.kill_replica_at < options.duration:
+        parser.error("--kill-replica-at must fall within the --duration")
     if options.threads > options.connections:
         parser.error("--threads must not exceed --connections (wrk gives each thread one)")
     if options.scale <= 0:
@@ -250,6 +261,16 @@ class MemorySampler(threading.Thread):
         )
 
 
+def kill_replica(master: int) -> None:
+    """Kill a gunicorn and its workers at once, as a crash or an OOM kill would."""
+    for pid in [*worker_pids(master), master]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            continue
+    print(f"killed the replica of gunicorn {master}", flush=True)
+
+
 def prepare_database(options: argparse.Namespace, scratch: Path) -> str:
     """The bench database as docker compose's migrate service leaves it; built if missing."""
     from bench.database import drop_postgres, named_postgres
@@ -361,12 +382,18 @@ def run(
     sampler = MemorySampler(servers, nginx_pid, options.database, options.sample_every)
     print(f"loading for {options.duration} s", flush=True)
     sampler.start()
+    crash = None
+    if options.kill_replica_at is not None:
+        crash = threading.Timer(options.kill_replica_at, kill_replica, [servers[0]])
+        crash.start()
     try:
         report = wrk_report(command)
     except WrkError as error:
         raise SystemExit(str(error)) from error
     finally:
         sampler.stop()
+        if crash:
+            crash.cancel()
     return Run(report, kinds, notes, sampler.samples, sampler.cpu_busy, sampler.cpu_shares)
 
 

@@ -31,6 +31,7 @@ def test_parse_options_defaults():
         "connections": 64,
         "threads": 2,
         "sample_every": 5,
+        "kill_replica_at": None,
         "redis": "redis://127.0.0.1:6379/15",
     }
 
@@ -42,6 +43,7 @@ def test_parse_options_defaults():
         (["--sample-every", "0"], "--sample-every must be 1 or more"),
         (["--connections", "1", "--threads", "2"], "--threads must not exceed --connections"),
         (["--database", "Bench"], "--database must be lower-case"),
+        (["--duration", "30", "--kill-replica-at", "30"], "--kill-replica-at must fall within"),
     ],
 )
 def test_parse_options_refuses_what_cannot_run(argv, message, capsys):
