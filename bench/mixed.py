@@ -175,7 +175,10 @@ def keep_answered(
     return kept, notes
 
 
-def warm(base: str, wanted: Sequence[tuple[str, str]], parallel: int) -> dict:
+def warm(
+    base: str, wanted: Sequence[tuple[str, str]], parallel: int
+) -> dict[tuple[str, str], Answer]:
+    """Each request's answer through nginx, ``parallel`` at a time."""
     with ThreadPoolExecutor(max_workers=parallel) as pool:
         answers = pool.map(lambda request: ask(base + request[0], request[1]), wanted)
         return dict(zip(wanted, answers, strict=True))
