@@ -3,7 +3,7 @@
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.db.models import QuerySet
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -17,7 +17,7 @@ from indicators.api import (
 from organisations.api import GrantViewSet, OrganisationViewSet, PersonViewSet
 from sdgportal.filters import SourceDocumentFilter
 from sdgportal.models import SourceDocument
-from sdgportal.rest.viewsets import ReadOnlyViewSet
+from sdgportal.rest.viewsets import ReadOnlyViewSet, UnknownAddressView
 from sdgportal.serializers import SourceDocumentSerializer
 
 
@@ -55,4 +55,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", documentation, name="docs"),
     path("", include(router.urls)),
+    # Any other address ending in a slash (one without is first redirected to it).
+    re_path(r"^[\s\S]*/$", UnknownAddressView.as_view()),
 ]

@@ -1,9 +1,12 @@
 """OpenAPI additions: the language and format parameters, and the documented error answers."""
 
+import django_filters
 from django.conf import settings
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
+
+from sdgportal.rest.viewsets import FORMATS
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -37,7 +40,7 @@ class PortalAutoSchema(AutoSchema):
             OpenApiParameter(
                 "format",
                 OpenApiTypes.STR,
-                enum=["json", "csv"],
+                enum=list(FORMATS),
                 description="`csv` for flat UTF-8 CSV (or send `Accept: text/csv`).",
             ),
         ]
@@ -50,6 +53,25 @@ class PortalAutoSchema(AutoSchema):
                 )
             )
         return [*super().get_override_parameters(), *parameters]
+
+    def _get_parameters(self) -> list[dict]:
+        """Each query parameter an empty value leaves unused says so (``allowEmptyValue``):
+        ``format``, ``all`` and every filter of one value, read by django-filter as no filter
+        (as a page's form sends its empty fields)."""
+        unused_when_empty = {"format", "all"}
+        filterset = getattr(self.view, "filterset_class", None)
+        if filterset is not None:
+            unused_when_empty |= {
+                name
+                for name, query_filter in filterset.base_filters.items()
+                if not isinstance(query_filter, django_filters.MultipleChoiceFilter)
+            }
+        return [
+            {**parameter, "allowEmptyValue": True}
+            if parameter["in"] == "query" and parameter["name"] in unused_when_empty
+            else parameter
+            for parameter in super()._get_parameters()
+        ]
 
 
 def add_error_answers(result: dict, generator: object, request: object, public: bool) -> dict:

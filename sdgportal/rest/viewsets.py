@@ -6,13 +6,17 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import Http404, HttpRequest, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from sdgportal.rest.csv import Column, columns_of, csv_lines
 from sdgportal.rest.filters import StrictBooleanField
@@ -23,6 +27,7 @@ COMMON_PARAMETERS = {"format", "lang"}
 LIST_PARAMETERS = {"page", "page_size", "all"}
 EXPORT_CHUNK = 500
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+FORMATS = ("json", "csv")
 
 
 def api_language(request: HttpRequest) -> str:
@@ -43,6 +48,10 @@ class PortalAPIMixin:
     filtered_actions = frozenset({"list"})
 
     def initial(self, request: Request, *args: object, **kwargs: object) -> None:
+        if not self._takes(request.method):
+            # No parameters to read: the sign-in and permission checks, then a 405.
+            super().initial(request, *args, **kwargs)
+            return
         # Choose the format and language first, so that a parameter error is given in them too.
         self.format_kwarg = self.get_format_suffix(**kwargs)
         request.accepted_renderer, request.accepted_media_type = self.perform_content_negotiation(
@@ -51,6 +60,22 @@ class PortalAPIMixin:
         translation.activate(api_language(request._request))
         self._check_parameters(request)
         super().initial(request, *args, **kwargs)
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> tuple:
+        """An unknown ``?format=`` is a 400 naming the formats (DRF answers 404), except for a
+        method the address does not take, whose answer is a 405 whatever the parameters."""
+        try:
+            return super().perform_content_negotiation(
+                request, force=force or not self._takes(request.method)
+            )
+        except Http404 as error:
+            raise ValidationError(
+                {"format": [_("Choose one of: %(formats)s.") % {"formats": ", ".join(FORMATS)}]}
+            ) from error
+
+    def _takes(self, method: str) -> bool:
+        """Whether this address answers the method (a viewset binds only its actions')."""
+        return method.lower() in self.http_method_names and hasattr(self, method.lower())
 
     def _check_parameters(self, request: Request) -> None:
         parameters = request.query_params
@@ -152,3 +177,23 @@ class ReadOnlyViewSet(PortalAPIMixin, viewsets.ReadOnlyModelViewSet):
 
 class EditableViewSet(PortalAPIMixin, viewsets.ModelViewSet):
     """Records staff may also create, change and delete through the API."""
+
+
+class UnknownAddressView(APIView):
+    """An address under the API that names no endpoint (such as a goal 0.5): a 404 in the
+    API's format, not the site's page."""
+
+    permission_classes = [AllowAny]
+
+    def initial(self, request: Request, *args: object, **kwargs: object) -> None:
+        raise NotFound(
+            _("The API has no such address; %(root)s lists its endpoints.")
+            % {"root": request.build_absolute_uri(reverse("api:api-root"))}
+        )
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: object, **kwargs: object
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        del response["Allow"]  # no method is allowed where there is nothing
+        return response
