@@ -521,3 +521,44 @@ def test_a_bad_filter_is_a_400_naming_it(api_client, url, query, errors):
     response = api_client.get(url, query)
 
     assert (response.status_code, response.json()) == (400, errors)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "answer"),
+    [
+        ("GET", f"{EVENTS}?format=xml", 400, {"format": ["Choose one of: json, csv."]}),
+        (
+            "GET",
+            "/api/v1/goals/0.5/",
+            404,
+            {
+                "detail": "The API has no such address; http://testserver/api/v1/ lists its "
+                "endpoints."
+            },
+        ),
+        (
+            "GET",
+            "/api/v1/sources/a%0Ab/",
+            404,
+            {
+                "detail": "The API has no such address; http://testserver/api/v1/ lists its "
+                "endpoints."
+            },
+        ),
+        ("TRACE", f"{EVENTS}?format=xml", 405, {"detail": 'Method "TRACE" not allowed.'}),
+        ("POST", "/api/v1/goals/", 405, {"detail": 'Method "POST" not allowed.'}),
+    ],
+)
+def test_an_address_method_or_format_the_api_lacks_is_refused_in_json(
+    staff_api_client, method, path, status, answer
+):
+    before = every_row()
+
+    response = staff_api_client.generic(method, path)
+
+    assert (response.status_code, response["Content-Type"], response.json()) == (
+        status,
+        "application/json",
+        answer,
+    )
+    assert every_row() == before

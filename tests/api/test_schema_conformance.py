@@ -1,4 +1,11 @@
-"""Property-based: every GET the OpenAPI schema allows answers without a 5xx, as documented."""
+"""Property-based: every request the OpenAPI schema allows, and every one it does not, answers
+without a 5xx and as documented; a request the schema does not allow is refused.
+
+``SCHEMATHESIS_EXAMPLES`` sets the examples per operation and mode (25 by default), e.g. 500
+for a deep run.
+"""
+
+import os
 
 import pytest
 import schemathesis
@@ -11,14 +18,31 @@ from schemathesis.checks import positive_data_acceptance
 
 from tests import factories
 
-EXAMPLES_PER_OPERATION = 25
-WRITE_EXAMPLES_PER_OPERATION = 25
-
-schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
-schema.config.generation.update(
-    modes=[GenerationMode.POSITIVE], deterministic=True, database="none"
+EXAMPLES_PER_OPERATION = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "25"))
+SCHEMA_ADDRESS = "/api/v1/schema/?format=json"
+HYPOTHESIS = settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-schema = schema.include(method="GET")
+
+
+def portal_schema(mode: GenerationMode, *, reads: bool) -> schemathesis.schemas.BaseSchema:
+    """The API's schema generating ``mode`` requests: its reads, or its writes."""
+    schema = schemathesis.openapi.from_wsgi(SCHEMA_ADDRESS, get_wsgi_application())
+    schema.config.generation.update(modes=[mode], deterministic=True, database="none")
+    if reads:
+        return schema.include(method="GET")
+    if mode is GenerationMode.POSITIVE:
+        # Generated bodies only: valid bodies at every boundary are what the reads test.
+        schema.config.phases.update(phases=["fuzzing"])
+    return schema.exclude(method="GET")
+
+
+reads = portal_schema(GenerationMode.POSITIVE, reads=True)
+bad_reads = portal_schema(GenerationMode.NEGATIVE, reads=True)
+writes = portal_schema(GenerationMode.POSITIVE, reads=False)
+bad_writes = portal_schema(GenerationMode.NEGATIVE, reads=False)
 
 
 @pytest.fixture
@@ -47,26 +71,6 @@ def world(db, open_connection):
     )
 
 
-@schema.parametrize()
-@settings(
-    max_examples=EXAMPLES_PER_OPERATION,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-def test_every_read_matches_the_schema(case, world):
-    # A well-formed value may still name no record (an unknown slug): a 400, as documented.
-    case.call_and_validate(excluded_checks=[positive_data_acceptance])
-
-
-writes = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", get_wsgi_application())
-writes.config.generation.update(
-    modes=[GenerationMode.POSITIVE], deterministic=True, database="none"
-)
-# Generated bodies only: the coverage phase's every-boundary bodies are for the reads above.
-writes.config.phases.update(phases=["fuzzing"])
-writes = writes.exclude(method="GET")
-
-
 @pytest.fixture
 def staff_token(world, django_user_model):
     from rest_framework.authtoken.models import Token
@@ -75,14 +79,29 @@ def staff_token(world, django_user_model):
     return Token.objects.create(user=user).key
 
 
+@reads.parametrize()
+@HYPOTHESIS
+def test_every_read_matches_the_schema(case, world):
+    # A well-formed value may still name no record (an unknown slug): a 400, as documented.
+    case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+
+@bad_reads.parametrize()
+@HYPOTHESIS
+def test_every_read_the_schema_refuses_is_a_documented_4xx(case, world):
+    case.call_and_validate()
+
+
 @writes.parametrize()
-@settings(
-    max_examples=WRITE_EXAMPLES_PER_OPERATION,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+@HYPOTHESIS
 def test_every_staff_write_matches_the_schema(case, staff_token):
     case.call_and_validate(
         headers={"Authorization": f"Token {staff_token}"},
         excluded_checks=[positive_data_acceptance],
     )
+
+
+@bad_writes.parametrize()
+@HYPOTHESIS
+def test_every_staff_write_the_schema_refuses_is_a_documented_4xx(case, staff_token):
+    case.call_and_validate(headers={"Authorization": f"Token {staff_token}"})
