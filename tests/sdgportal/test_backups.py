@@ -1,4 +1,5 @@
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -316,3 +317,139 @@ def test_restore_of_an_older_backup_says_to_migrate(
         f"Restored {backup} into the database {connection.settings_dict['NAME']}.\n"
         "The backup predates 1 migration(s): run manage.py migrate.\n"
     )
+
+
+def tables():
+    return connection.introspection.table_names()
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restore_of_an_older_backup_drops_the_newer_schema_and_migrate_brings_it_back(tmp_path):
+    call_command("migrate", "axes", "0009_add_session_hash", verbosity=0)
+    call_command("backup", tmp_path / "portal.dump")
+    call_command("migrate", "axes", verbosity=0)  # the newer code's table, and its migration
+    out, plan = StringIO(), StringIO()
+
+    call_command("restore", tmp_path / "portal.dump", "--noinput", stdout=out)
+    axes_tables = [table for table in tables() if table.startswith("axes_")]
+    call_command("showmigrations", "axes", "--plan", stdout=plan)
+    with pytest.raises(SystemExit):
+        call_command("migrate", "--check", verbosity=0)
+    call_command("migrate", verbosity=0)
+    call_command("migrate", "--check", verbosity=0)
+
+    assert out.getvalue() == (
+        f"Restored {tmp_path / 'portal.dump'} into the database "
+        f"{connection.settings_dict['NAME']}.\n"
+        "The backup predates 1 migration(s): run manage.py migrate.\n"
+    )
+    assert axes_tables == ["axes_accessattempt", "axes_accessfailurelog", "axes_accesslog"]
+    assert plan.getvalue().splitlines()[-2:] == [
+        "[X]  axes.0009_add_session_hash",
+        "[ ]  axes.0010_accessattemptexpiration",
+    ]
+    assert "axes_accessattemptexpiration" in tables()
+
+
+def public_schema():
+    """Owner, grants and comment of the public schema."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nspowner::regrole::text, nspacl::text[], obj_description(oid, 'pg_namespace')"
+            " FROM pg_namespace WHERE nspname = 'public'"
+        )
+        return cursor.fetchone()
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restore_keeps_the_public_schemas_owner_grants_and_comment(tmp_path):
+    before = public_schema()
+    call_command("backup", tmp_path / "portal.dump")
+
+    call_command("restore", tmp_path / "portal.dump", "--noinput")
+
+    assert public_schema() == before
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restore_of_a_truncated_dump_leaves_the_database_unchanged(
+    tmp_path, client, django_user_model
+):
+    build_records(client, django_user_model)
+    call_command("backup", tmp_path / "portal.dump")
+    change_records()
+    before = (tables(), every_row())
+    dump = (tmp_path / "portal.dump").read_bytes()
+    # The last data block cut short: pg_restore writes the schema's SQL, then fails.
+    (tmp_path / "truncated.dump").write_bytes(dump[:-1])
+
+    with pytest.raises(CommandError) as failed:
+        call_command("restore", tmp_path / "truncated.dump", "--noinput")
+
+    assert str(failed.value) == (
+        "pg_restore failed: pg_restore: error: could not read from input file: end of file\n"
+        "The database is unchanged."
+    )
+    assert (tables(), every_row()) == before
+
+
+@pytest.fixture
+def rows_restore_cannot_load():
+    """A table whose CHECK reads a table restored after it: the dump's SQL fails on its data."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE zz_code (code text PRIMARY KEY);"
+            "CREATE FUNCTION is_known_code(text) RETURNS boolean LANGUAGE sql"
+            " AS 'SELECT EXISTS (SELECT FROM public.zz_code WHERE code = $1)';"
+            "CREATE TABLE aa_coded (code text CHECK (public.is_known_code(code)));"
+            "INSERT INTO zz_code VALUES ('sdg');"
+            "INSERT INTO aa_coded VALUES ('sdg');"
+        )
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE aa_coded, zz_code; DROP FUNCTION is_known_code(text)")
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restore_whose_sql_fails_halfway_leaves_the_database_unchanged(
+    tmp_path, client, django_user_model, rows_restore_cannot_load
+):
+    build_records(client, django_user_model)
+    call_command("backup", tmp_path / "portal.dump")
+    change_records()
+    before = (tables(), every_row())
+
+    with pytest.raises(CommandError) as failed:
+        call_command("restore", tmp_path / "portal.dump", "--noinput")
+
+    assert str(failed.value) == (
+        'psql failed: ERROR:  new row for relation "aa_coded" violates check constraint '
+        '"aa_coded_code_check"\n'
+        "DETAIL:  Failing row contains (sdg).\n"
+        'CONTEXT:  COPY aa_coded, line 1: "sdg"\n'
+        "The database is unchanged."
+    )
+    assert (tables(), every_row()) == before
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restore_refuses_without_psql(tmp_path, monkeypatch):
+    call_command("backup", tmp_path / "portal.dump")
+    Organisation.objects.create(name="Kept", slug="kept")
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "pg_restore").symlink_to(shutil.which("pg_restore"))
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
+
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", tmp_path / "portal.dump", "--noinput")
+
+    assert str(refused.value) == (
+        "psql was not found: install PostgreSQL's client programs (the postgresql-client "
+        "package) of the server's version or newer."
+    )
+    assert list(Organisation.objects.values_list("slug", flat=True)) == ["kept"]

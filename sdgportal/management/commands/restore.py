@@ -9,9 +9,9 @@ from sdgportal.backups import BackupError, check_backup, restore_database
 
 class Command(BaseCommand):
     help = (
-        "Replace the whole database's content with a backup made by backup: pg_restore in one "
-        "transaction on PostgreSQL, SQLite's online backup on SQLite. Asks first unless "
-        "--noinput."
+        "Replace the whole database, schema and content, with a backup made by backup: on "
+        "PostgreSQL the dump's SQL through psql in one transaction, in place of the public "
+        "schema; SQLite's online backup on SQLite. Asks first unless --noinput."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
