@@ -29,8 +29,9 @@ def answer(path, **extra):
 print(json.dumps({
     "health": answer("/healthz"),
     "sign_in": answer("/admin/login/"),
-    "plain_http": {"status": client.get("/healthz").status_code,
-                   "location": client.get("/healthz").get("Location")},
+    "plain_http": {"status": client.get("/about/").status_code,
+                   "location": client.get("/about/").get("Location")},
+    "plain_http_probe": client.get("/healthz").status_code,
     "debug": settings.DEBUG,
     "session_age": settings.SESSION_COOKIE_AGE,
     "session_cookie": {"secure": settings.SESSION_COOKIE_SECURE,
@@ -108,8 +109,9 @@ def test_cookies_are_sent_over_https_only_and_the_session_is_hidden_from_scripts
     assert production["session_cookie"] == {"secure": True, "httponly": True}
 
 
-def test_plain_http_is_redirected_to_https(production):
-    assert production["plain_http"] == {"status": 301, "location": "https://testserver/healthz"}
+def test_plain_http_is_redirected_to_https_except_for_the_probes(production):
+    assert production["plain_http"] == {"status": 301, "location": "https://testserver/about/"}
+    assert production["plain_http_probe"] == 200
 
 
 def test_production_runs_without_debug_and_sessions_expire(production):
