@@ -33,6 +33,8 @@ from urllib.parse import urlencode
 
 from bench.database import drop_postgres, named_postgres
 from bench.serve import (
+    Answer,
+    ask,
     collect_static,
     empty_redis,
     gunicorn,
@@ -59,13 +61,6 @@ class Endpoint:
     conditional: bool = False  # sent with If-None-Match: the ETag of a first answer
     note: str = ""
     expect: str = ""  # text the answer must hold, or the search found the wrong thing
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: int
-    etag: str | None
-    body: str
 
 
 @dataclass(frozen=True)
@@ -283,19 +278,6 @@ def first_answers(
         for _ in range(times if endpoint.path else 0):
             answers[endpoint.path, endpoint.accept] = ask(base + endpoint.path, endpoint.accept)
     return answers
-
-
-def ask(url: str, accept: str) -> Answer:
-    """One answer; a connection the server closed (a worker killed by its timeout) is 0."""
-    request = urllib.request.Request(url, headers={"Accept": accept})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as answer:
-            body = answer.read().decode(errors="replace")
-            return Answer(answer.status, answer.headers["ETag"], body)
-    except urllib.error.HTTPError as error:
-        return Answer(error.code, None, "")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return Answer(0, None, "")
 
 
 def wait_until_idle(base: str) -> None:

@@ -20,14 +20,13 @@ import signal
 import tempfile
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from bench import serve
 from bench.mix import Kind, choose_mix, schedule, schedule_text
 from bench.mix_report import (
     Sample,
@@ -44,6 +43,7 @@ from bench.mix_report import (
 )
 from bench.serve import (
     NGINX_HINT,
+    Answer,
     collect_static,
     empty_redis,
     nginx,
@@ -57,13 +57,6 @@ from bench.wrk import INSTALL_HINT, WrkError, parse_wrk_output, wrk_command, wrk
 MIX_SCRIPT = Path(__file__).with_name("mix.lua")
 SCHEDULE_LENGTH = 10_000
 STATIC = re.compile(r'(?:href|src)="(/static/[^"?#]+)"')
-
-
-@dataclass(frozen=True)
-class Answer:
-    status: int  # 0: no answer
-    etag: str | None
-    body: str
 
 
 def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -115,23 +108,7 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def ask(url: str, accept: str) -> Answer:
     """One answer, redirects not followed: the load would get the 301 itself."""
-    request = urllib.request.Request(url, headers={"Accept": accept})
-    try:
-        with _NO_REDIRECTS.open(request, timeout=120) as answer:
-            body = answer.read().decode(errors="replace")
-            return Answer(answer.status, answer.headers["ETag"], body)
-    except urllib.error.HTTPError as error:
-        return Answer(error.code, None, "")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return Answer(0, None, "")
-
-
-class _RedirectsRefused(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args: object, **kwargs: object) -> None:
-        return None
-
-
-_NO_REDIRECTS = urllib.request.build_opener(_RedirectsRefused)
+    return serve.ask(url, accept, follow_redirects=False, timeout=120)
 
 
 def static_kind(home_page: str, weight: int) -> Kind | None:

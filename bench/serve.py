@@ -9,9 +9,11 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,3 +190,33 @@ def empty_redis(url: str) -> bool:
     except redis.ConnectionError:
         return False
     return True
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int  # 0: no answer (a connection closed, a worker killed by its timeout)
+    etag: str | None
+    body: str
+
+
+class _RedirectsRefused(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+_FOLLOWING = urllib.request.build_opener()
+_NOT_FOLLOWING = urllib.request.build_opener(_RedirectsRefused)
+
+
+def ask(url: str, accept: str, *, follow_redirects: bool = True, timeout: float = 60) -> Answer:
+    """One answer to a GET; without following redirects, a 301 is the answer itself."""
+    opener = _FOLLOWING if follow_redirects else _NOT_FOLLOWING
+    request = urllib.request.Request(url, headers={"Accept": accept})
+    try:
+        with opener.open(request, timeout=timeout) as answer:
+            body = answer.read().decode(errors="replace")
+            return Answer(answer.status, answer.headers["ETag"], body)
+    except urllib.error.HTTPError as error:
+        return Answer(error.code, None, "")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return Answer(0, None, "")

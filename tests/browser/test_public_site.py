@@ -4,8 +4,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from indicators.goals import BUILT_IN_GOALS
-from indicators.models import Goal
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,10 +30,7 @@ MAIN_PAGES = [
 @pytest.fixture
 def world():
     # A live server needs committed data; the flush between tests also empties the goals.
-    for goal in BUILT_IN_GOALS:
-        Goal.objects.get_or_create(
-            number=goal.number, defaults={"short_title": goal.short_title, "colour": goal.colour}
-        )
+    factories.restore_built_in_goals()
     forum = factories.EventFactory(
         slug="civic-forum", title="Civic Forum on the SDGs", start_date="2023-11-28", city="Astana"
     )

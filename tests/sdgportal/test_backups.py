@@ -27,6 +27,7 @@ from tests.factories import (
     GrantFactory,
     ObservationFactory,
     RegionFactory,
+    restore_built_in_goals,
 )
 
 on_postgresql = pytest.mark.skipif(
@@ -46,6 +47,7 @@ def every_row():
 
 def build_records(client, django_user_model):
     """Records of every app, with their history, a user, a token and a session."""
+    restore_built_in_goals()
     user = django_user_model.objects.create_superuser("curator", "curator@example.org", "pw")
     Token.objects.create(user=user)
     client.force_login(user)

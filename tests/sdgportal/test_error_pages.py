@@ -55,3 +55,10 @@ def test_a_server_error_shows_the_portals_own_page(monkeypatch):
     assert response.status_code == 500
     assert "<h1>Something went wrong</h1>" in content
     assert "the database went away" not in content
+
+
+def test_a_request_for_another_host_is_refused_with_the_bare_page(client):
+    response = client.get("/about/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert "<h1>The request could not be read</h1>" in response.content.decode()
