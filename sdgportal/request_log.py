@@ -31,15 +31,14 @@ class RequestLogMiddleware:
         started = time.perf_counter()
         given = request.headers.get("X-Request-ID", "")
         request_id = given if _SANE_ID.fullmatch(given) else uuid.uuid4().hex
-        token = _request_id.set(request_id)
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request_id
-            if settings.LOG_REQUESTS:
-                _log_request(request, response, time.perf_counter() - started)
-            return response
-        finally:
-            _request_id.reset(token)
+        # Kept until the next request sets its own: Django logs a 4xx or 5xx answer after the
+        # last middleware has returned, and that line names the request too.
+        _request_id.set(request_id)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        if settings.LOG_REQUESTS:
+            _log_request(request, response, time.perf_counter() - started)
+        return response
 
 
 def _log_request(request: HttpRequest, response: HttpResponseBase, seconds: float) -> None:

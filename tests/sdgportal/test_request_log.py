@@ -80,6 +80,13 @@ def test_lines_logged_while_answering_carry_the_request_id(client, json_lines):
     assert ids == {"django.security.DisallowedHost": "trace-7", "sdgportal.requests": "trace-7"}
 
 
+def test_djangos_line_about_a_missing_page_carries_the_request_id(client, json_lines):
+    client.get("/no-such-page/", HTTP_X_REQUEST_ID="trace-8")
+
+    ids = {json.loads(line)["logger"]: json.loads(line)["request_id"] for line in json_lines}
+    assert ids == {"django.request": "trace-8", "sdgportal.requests": "trace-8"}
+
+
 def test_no_request_line_unless_asked(client, json_lines, settings):
     settings.LOG_REQUESTS = False
 
