@@ -24,20 +24,71 @@ from sdgportal.provenance import quote_in_context, records_cited_by
 from sdgportal.validators import MAX_JSON_DEPTH, validate_json_text
 
 
+def can_be_key(field: models.Field, value: object) -> bool:
+    """Whether ``value`` can be looked up as ``field``: ``1.5`` as a goal number, or a number
+    past the database's integers, would make the lookup itself fail."""
+    try:
+        field.run_validators(field.to_python(value))
+    except ValidationError:
+        return False
+    return True
+
+
 class KeysOnly:
     """An autocomplete widget that, showing a refused form again, looks up only the values
-    sent that can be keys: ``1.5`` as a goal number would make the lookup itself fail."""
+    sent that can be keys."""
 
     def optgroups(self, name: str, value: list, attr: dict | None = None) -> list:
-        target = self.field.target_field
-        keys = []
-        for key in value:
-            try:
-                target.to_python(key)
-            except ValidationError:
-                continue
-            keys.append(key)
+        keys = [key for key in value if can_be_key(self.field.target_field, key)]
         return super().optgroups(name, keys, attr)
+
+
+def _target_of(field: forms.ModelChoiceField) -> models.Field:
+    meta = field.queryset.model._meta
+    return meta.get_field(field.to_field_name) if field.to_field_name else meta.pk
+
+
+def _beyond_the_keys(field: forms.ModelChoiceField, value: object) -> bool:
+    """A value of the key's type that its validators refuse (past the database's integers);
+    one not even of its type is left to Django's own message."""
+    target = _target_of(field)
+    try:
+        key = target.to_python(value)
+    except ValidationError:
+        return False
+    try:
+        target.run_validators(key)
+    except ValidationError:
+        return True
+    return False
+
+
+class KeyedModelChoiceField(forms.ModelChoiceField):
+    """A record chosen by a value that cannot be its key is an invalid choice, not a failed
+    lookup."""
+
+    def to_python(self, value: object) -> Model | None:
+        if value not in self.empty_values and _beyond_the_keys(self, value):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return super().to_python(value)
+
+
+class KeyedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Records chosen by values that cannot be their keys are invalid choices."""
+
+    def _check_values(self, value: list) -> QuerySet:
+        for key in value if isinstance(value, list | tuple) else ():
+            if not isinstance(key, list | tuple | dict) and _beyond_the_keys(self, key):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": key},
+                )
+        return super()._check_values(value)
 
 
 class KeyedAutocompleteSelect(KeysOnly, AutocompleteSelect):
@@ -75,13 +126,14 @@ class PlainJSONField(forms.JSONField):
 
 class RefusedInputShown:
     """An admin (or inline) mixin: a form refused for bad input shows it again, with the
-    reason, for whatever was sent in its autocomplete and JSON fields."""
+    reason, for whatever was sent in its record choices and JSON fields."""
 
     formfield_overrides = {models.JSONField: {"form_class": PlainJSONField}}
 
     def formfield_for_foreignkey(
         self, db_field: models.ForeignKey, request: HttpRequest, **kwargs: object
     ) -> forms.Field:
+        kwargs.setdefault("form_class", KeyedModelChoiceField)
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = KeyedAutocompleteSelect(
                 db_field, self.admin_site, using=kwargs.get("using")
@@ -91,6 +143,7 @@ class RefusedInputShown:
     def formfield_for_manytomany(
         self, db_field: models.ManyToManyField, request: HttpRequest, **kwargs: object
     ) -> forms.Field:
+        kwargs.setdefault("form_class", KeyedModelMultipleChoiceField)
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = KeyedAutocompleteSelectMultiple(
                 db_field, self.admin_site, using=kwargs.get("using")

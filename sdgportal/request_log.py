@@ -60,7 +60,8 @@ def _log_request(request: HttpRequest, response: HttpResponseBase, seconds: floa
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds ``request_id`` to every record: empty outside a request."""
+    """Adds ``request_id`` to every record: the latest request's on this thread (or task),
+    empty before the first."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = _request_id.get()

@@ -10,8 +10,9 @@ REFRESH_EVERY = 60  # seconds
 
 
 class IdleSessionMiddleware:
-    """Moves a signed-in session's end SESSION_COOKIE_AGE past its latest use; the session is
-    written at most once a minute, not on every request. After SessionMiddleware."""
+    """Moves a session's end SESSION_COOKIE_AGE past its latest use (readers have none: only
+    staff sign in); it is written at most once a minute, not on every request. After
+    SessionMiddleware."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response

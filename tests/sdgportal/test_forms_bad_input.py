@@ -24,6 +24,7 @@ IMPLAUSIBLE_DATE = "Enter a date from 1900 to 2100."
 NOT_WEB = "Enter a web address starting with http:// or https://."
 TARGET_16_7_OUTSIDE = "Target 16.7 is under goal 16: add the goal, or remove the target."
 CITATIONS = "sdgportal-citation-content_type-object_id"
+BEYOND_ANY_KEY = "9" * 25  # past every database's integers
 
 
 def inline(prefix, *rows):
@@ -165,6 +166,20 @@ ADD = {
             {"goals": ["Select a valid choice. 0 is not one of the available choices."]},
         ),
         ("event", {"goals": "1.5"}, {"goals": ["“1.5” is not a valid value."]}),
+        (
+            "event",
+            {"goals": BEYOND_ANY_KEY},
+            {
+                "goals": [
+                    f"Select a valid choice. {BEYOND_ANY_KEY} is not one of the available choices."
+                ]
+            },
+        ),
+        (
+            "event",
+            {"parent": BEYOND_ANY_KEY},
+            {"parent": ["Select a valid choice. That choice is not one of the available choices."]},
+        ),
         ("event", {"goals": "5", "targets": "TARGET_16_7"}, {"targets": [TARGET_16_7_OUTSIDE]}),
         (
             "event",
@@ -265,6 +280,11 @@ ADD = {
             {"funder": ["Select a valid choice. That choice is not one of the available choices."]},
         ),
         ("grant", {"targets": "TARGET_16_7"}, {"targets": [TARGET_16_7_OUTSIDE]}),
+        (
+            "grant",
+            {"funder": BEYOND_ANY_KEY},
+            {"funder": ["Select a valid choice. That choice is not one of the available choices."]},
+        ),
         ("grant", {"identifier": "360G\x01"}, {"identifier": [SINGLE_LINE.format("U+0001")]}),
     ],
 )
