@@ -2,7 +2,8 @@
 
 Rows go in as stored, by SQL: no save() recomputes a column and no translated field is filled
 from the active language. The JSON files are read line by line (one row per line), so memory
-stays flat however large the export.
+stays flat however large the export. Columns the export withholds keep, with ``--replace``, the
+values of the records held under the same ids.
 """
 
 import functools
@@ -20,6 +21,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
 from django.db import (
     DEFAULT_DB_ALIAS,
+    DatabaseError,
+    IntegrityError,
     connection,
     connections,
     models,
@@ -27,10 +30,11 @@ from django.db import (
     transaction,
 )
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
 
 from sdgportal.caching import bump_data_version
 from sdgportal.open_data.package import FORMAT_VERSION
-from sdgportal.open_data.tables import TABLES, OpenTable, is_content_type
+from sdgportal.open_data.tables import TABLES, OpenTable, column_name, is_content_type
 
 CHUNK_ROWS = 1000
 BUILT_IN = {"goals"}  # created by a migration: an empty database has them, an import replaces them
@@ -92,52 +96,115 @@ def load_open_data(path: Path, *, replace: bool = False) -> dict[str, int]:
 
     Check the file with ``check_open_data`` first. Returns the rows loaded per table.
     """
-    with zipfile.ZipFile(path) as archive, transaction.atomic():
-        held = records_held()
-        if held and not replace:
-            listed = ", ".join(f"{name}: {count}" for name, count in held.items())
-            raise OpenDataError(
-                f"The database already holds records ({listed}): load an export into an empty "
-                "database, or replace them with --replace."
-            )
-        with connection.cursor() as cursor:
-            for table in reversed(TABLES):
-                cursor.execute(
-                    f"DELETE FROM {connection.ops.quote_name(table.model._meta.db_table)}"
+    try:
+        with zipfile.ZipFile(path) as archive, transaction.atomic():
+            held = records_held()
+            if held and not replace:
+                listed = ", ".join(f"{name}: {count}" for name, count in held.items())
+                raise OpenDataError(
+                    f"The database already holds records ({listed}): load an export into an "
+                    "empty database, or replace them with --replace."
                 )
-        counts = {table.name: _load_table(archive, table) for table in TABLES}
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), [t.model for t in TABLES]):
-                cursor.execute(sql)
+            kept = {table.name: _withheld_values(table) for table in TABLES if table.withheld}
+            with connection.cursor() as cursor:
+                for table in reversed(TABLES):
+                    cursor.execute(
+                        f"DELETE FROM {connection.ops.quote_name(table.model._meta.db_table)}"
+                    )
+            counts = {
+                table.name: _load_table(archive, table, kept.get(table.name, {}))
+                for table in TABLES
+            }
+            # Foreign keys are checked once every table is in (a row may name a later one),
+            # here rather than at a commit an enclosing transaction would defer.
+            connection.check_constraints(table_names=[t.model._meta.db_table for t in TABLES])
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), [t.model for t in TABLES]):
+                    cursor.execute(sql)
+    except IntegrityError as error:
+        raise OpenDataError(
+            f"A reference points to no record: {_reason(error, detail=True)}."
+        ) from None
     bump_data_version()
     return counts
 
 
-def _load_table(archive: zipfile.ZipFile, table: OpenTable) -> int:
+def _withheld_values(table: OpenTable) -> dict[object, list]:
+    """The withheld columns of the records held, by primary key, as ``_load_table`` puts them
+    back: with the other left-out columns' defaults, in their order."""
+    db = connections[DEFAULT_DB_ALIAS]
+    others = table.left_out
+    names = [field.attname for field in table.withheld]
+    kept = {}
+    for pk, *values in (
+        models.QuerySet(table.model).values_list("pk", *names).iterator(chunk_size=CHUNK_ROWS)
+    ):
+        held = dict(zip(names, values, strict=True))
+        kept[pk] = [
+            field.get_db_prep_save(held.get(field.attname, field.get_default()), db)
+            for field in others
+        ]
+    return kept
+
+
+def _load_table(archive: zipfile.ZipFile, table: OpenTable, kept: dict[object, list]) -> int:
+    """Insert the table's rows; ``kept`` gives, by primary key, the left-out columns of a
+    record held, which otherwise take their defaults (search columns, withheld text)."""
     db = connections[DEFAULT_DB_ALIAS]  # the connection itself: the proxy costs at each value
     exported = table.fields
-    # Columns left out of the export (search columns, withheld text) take their defaults.
-    others = [field for field in table.model._meta.concrete_fields if field not in exported]
+    others = table.left_out
     defaults = [field.get_db_prep_save(field.get_default(), db) for field in others]
-    fields = [*exported, *others]
+    fields = (*exported, *others)
+    pk = column_name(table.model._meta.pk)
     # Many rows a statement: one statement a row costs a round trip each on PostgreSQL.
     per_statement = max(1, min(CHUNK_ROWS, db.ops.bulk_batch_size(fields, [None] * CHUNK_ROWS)))
     converters = [
         (name, _db_value(field, db)) for name, field in zip(table.columns, exported, strict=True)
     ]
-    batch, count = [], 0
+    batch, count, first = [], 0, 0
     with archive.open(f"{table.name}.json") as file, db.cursor() as cursor:
         for number, record in _records(file, table.name):
             batch.extend(_row(record, converters, where=f"{table.name}.json, line {number}"))
-            batch.extend(defaults)
+            batch.extend(kept.get(record[pk], defaults) if kept else defaults)
             count += 1
+            first = first or number
             if count % per_statement == 0:
-                cursor.execute(_insert(table, tuple(fields), per_statement), batch)
-                batch = []
+                _insert_rows(cursor, table, fields, batch, lines=(first, number))
+                batch, first = [], 0
                 reset_queries()  # with DEBUG each statement's SQL is kept, and these are large
         if batch:
-            cursor.execute(_insert(table, tuple(fields), count % per_statement), batch)
+            _insert_rows(cursor, table, fields, batch, lines=(first, number))
     return count
+
+
+def _insert_rows(
+    cursor: CursorWrapper,
+    table: OpenTable,
+    fields: tuple[models.Field, ...],
+    values: list,
+    *,
+    lines: tuple[int, int],
+) -> None:
+    """One statement of rows; a row the database refuses is named by its lines in the file."""
+    try:
+        cursor.execute(_insert(table, fields, len(values) // len(fields)), values)
+    except (DatabaseError, OverflowError) as error:  # OverflowError: SQLite's too large integer
+        first, last = lines
+        where = f"line {first}" if first == last else f"lines {first} to {last}"
+        raise OpenDataError(
+            f"{table.name}.json, {where}: the database refused a row: {_reason(error)}."
+        ) from None
+
+
+def _reason(error: Exception, *, detail: bool = False) -> str:
+    """The database's message on one line; PostgreSQL's detail only when asked for, as for a
+    refused row it repeats the whole row."""
+    lines = str(error).strip().splitlines() or [type(error).__name__]
+    reason = lines[0].strip().rstrip(".")
+    details = [line.removeprefix("DETAIL:").strip() for line in lines if line.startswith("DETAIL:")]
+    if detail and details:
+        reason = f"{reason} ({details[0].rstrip('.')})"
+    return reason
 
 
 @functools.cache
@@ -187,7 +254,19 @@ def _db_value(field: models.Field, db: BaseDatabaseWrapper) -> Callable[[object]
         return _content_type_id
     if field.get_internal_type() in CONVERTED:
         return lambda value: field.get_db_prep_save(field.to_python(value), db)
+    # SQLite would store a text in an integer or yes/no column as it is.
+    stored = field.target_field if field.is_relation else field
+    if isinstance(stored, models.BooleanField):
+        return functools.partial(_of_type, kind=bool, name="true or false")
+    if isinstance(stored, models.IntegerField):
+        return functools.partial(_of_type, kind=int, name="an integer")
     return lambda value: value
+
+
+def _of_type(value: object, *, kind: type, name: str) -> object:
+    if value is None or type(value) is kind:  # not isinstance: True is no integer
+        return value
+    raise ValueError(f"not {name}")
 
 
 def _content_type_id(name: object) -> int:

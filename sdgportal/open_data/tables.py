@@ -34,6 +34,20 @@ class OpenTable:
         return [field for field in self.model._meta.concrete_fields if field.name not in left_out]
 
     @property
+    def withheld(self) -> list[models.Field]:
+        return [
+            field
+            for field in self.model._meta.concrete_fields
+            if field.name in WITHHELD.get(self.label, ())
+        ]
+
+    @property
+    def left_out(self) -> list[models.Field]:
+        """The columns not exported: search columns and the withheld, in the table's order."""
+        exported = self.fields
+        return [field for field in self.model._meta.concrete_fields if field not in exported]
+
+    @property
     def columns(self) -> list[str]:
         return [column_name(field) for field in self.fields]
 

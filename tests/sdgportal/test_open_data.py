@@ -1,4 +1,5 @@
 import json
+import re
 import zipfile
 from datetime import UTC, datetime
 
@@ -6,11 +7,12 @@ import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.db import models
+from django.db import connection, models
 from django.utils import translation
 
 from indicators.models import Goal
 from sdgportal.caching import CONTENT_APPS
+from sdgportal.models import Article
 from sdgportal.open_data.export import export_open_data
 from sdgportal.open_data.tables import NOT_EXPORTED, TABLES
 from tests.factories import (
@@ -130,9 +132,23 @@ def test_import_replace_gives_the_exported_records_in_place_of_those_held(tmp_pa
 
     call_command("import_open_data", tmp_path / "open-data.zip", "--replace")
 
-    for article in before["articles"]:
-        article["text"] = ""
-    assert exported_rows() == before
+    assert exported_rows() == before  # the articles' withheld text kept
+
+
+@pytest.mark.django_db
+def test_import_replace_keeps_the_withheld_text_of_the_articles_it_keeps(tmp_path):
+    kept = ArticleFactory(text="The kept article's full text.")
+    new = ArticleFactory(text="Text the export withholds.")
+    export_open_data(tmp_path / "open-data.zip", now=NOW)
+    Article.objects.filter(pk=new.pk).delete()
+    ArticleFactory(text="An article the export does not hold.")
+
+    call_command("import_open_data", tmp_path / "open-data.zip", "--replace")
+
+    assert list(Article.objects.order_by("pk").values_list("pk", "text")) == [
+        (kept.pk, "The kept article's full text."),
+        (new.pk, ""),
+    ]
 
 
 @pytest.mark.django_db
@@ -413,6 +429,92 @@ def test_import_refuses_a_line_that_is_no_row(tmp_path):
     assert refusal_of(path) == (
         "goals.json, line 2 is not one row of an export: unexpected end of data: line 1 column "
         "13 (char 12).\nThe database is unchanged."
+    )
+
+
+def replaced(old, new):
+    """A change for ``exported_zip``: ``old`` becomes ``new`` in the JSON file it is in."""
+
+    def change(name, content):
+        return content.replace(old, new) if name.endswith(".json") else content
+
+    return change
+
+
+def refusal_of_replace(path):
+    before = exported_rows()
+    with pytest.raises(CommandError) as refused:
+        call_command("import_open_data", path, "--replace")
+    assert exported_rows() == before
+    return str(refused.value)
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_row_without_a_required_value(tmp_path):
+    restore_built_in_goals()
+    path = exported_zip(tmp_path / "open-data.zip", change=replaced(b'"#E5243B"', b"null"))
+
+    assert refusal_of_replace(path) == (
+        "goals.json, lines 2 to 18: the database refused a row: "
+        + {
+            "sqlite": "NOT NULL constraint failed: indicators_goal.colour",
+            "postgresql": 'null value in column "colour" of relation "indicators_goal" '
+            "violates not-null constraint",
+        }[connection.vendor]
+        + ".\nThe database is unchanged."
+    )
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_text_in_an_integer_column(tmp_path):
+    article = ArticleFactory(position=3)
+    path = exported_zip(
+        tmp_path / "open-data.zip", change=replaced(b'"position":3', b'"position":"third"')
+    )
+
+    assert refusal_of_replace(path) == (
+        "articles.json, line 2: position 'third': not an integer\nThe database is unchanged."
+    )
+    assert Article.objects.get().pk == article.pk
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_reference_to_no_record(tmp_path):
+    forum = EventFactory()
+    session = EventFactory(parent=forum)
+    path = exported_zip(
+        tmp_path / "open-data.zip",
+        change=replaced(f'"parent_id":{forum.pk}'.encode(), b'"parent_id":999999'),
+    )
+
+    refusal = refusal_of_replace(path)
+
+    if connection.vendor == "sqlite":
+        assert refusal == (
+            "A reference points to no record: The row in table 'events_event' with primary key "
+            f"'{session.pk}' has an invalid foreign key: events_event.parent_id contains a value "
+            "'999999' that does not have a corresponding value in events_event.id.\n"
+            "The database is unchanged."
+        )
+    else:  # the constraint's name ends in a hash of its columns
+        assert re.fullmatch(
+            'A reference points to no record: insert or update on table "events_event" violates '
+            r'foreign key constraint "events_event_parent_id_\w+_fk_events_event_id" '
+            r'\(Key \(parent_id\)=\(999999\) is not present in table "events_event"\)\.\n'
+            "The database is unchanged.",
+            refusal,
+        ), refusal
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite stores a text of any length")
+@pytest.mark.django_db
+def test_import_refuses_a_text_too_long_for_its_column(tmp_path):
+    restore_built_in_goals()
+    path = exported_zip(tmp_path / "open-data.zip", change=replaced(b'"#E5243B"', b'"#E5243B0"'))
+
+    assert refusal_of_replace(path) == (
+        "goals.json, lines 2 to 18: the database refused a row: value too long for type "
+        "character varying(7).\nThe database is unchanged."
     )
 
 

@@ -10,7 +10,9 @@ class Command(BaseCommand):
     help = (
         "Load a zip written by export_open_data into an empty database (built-in goals aside), "
         "with the records' ids: every table or, on any error, none. --replace loads it in "
-        "place of the records the database holds. Accounts and history are left as they are."
+        "place of the records the database holds. Columns the export withholds (articles' "
+        "full text) keep their values from the database where a record with the same id is "
+        "kept, and are empty otherwise. Accounts and history are left as they are."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -18,7 +20,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="Delete the public records the database holds, then load the export's.",
+            help=(
+                "Delete the public records the database holds, then load the export's, keeping "
+                "the withheld columns of those with the same id."
+            ),
         )
 
     def handle(self, *args: Any, path: Path, replace: bool, **options: Any) -> None:
