@@ -27,7 +27,9 @@ from indicators.models import (
 )
 from indicators.national_data import CODE_LENGTH, VALUE_CODE_LENGTH
 from indicators.sdg_translations import GOAL_TITLE_LIMITS
+from indicators.yaml_files import read_yaml_mapping
 from sdgportal.models import SourceDocument
+from sdgportal.text_files import UnreadableFile
 from tests.indicators.open_sdg_sample import write_repository
 from tests.indicators.test_sdg_translations import write_translations
 from tests.sdgportal.importing.bad_files import WRITERS, write_bad_file
@@ -216,8 +218,32 @@ def test_a_malformed_data_file_skips_its_indicator_and_changes_nothing(imported,
             "'tag:yaml.org,2002:python/object/apply:os.system' at line 1, column 6)",
         ),
         ("a: " + "[" * 30_000 + "]" * 30_000 + "\n", "YAML nested more than 100 levels deep"),
+        ("a:\n  " + "- " * 200_000 + "x\n", "YAML nested more than 100 levels deep"),
+        (
+            "".join(" " * level + f"k{level}:\n" for level in range(1_000)) + " " * 1_000 + "x\n",
+            "YAML nested more than 100 levels deep",
+        ),
+        (
+            "".join(" " * level + f"k{level}:\n" for level in range(50))
+            + " " * 50
+            + "- ? " * 100_000
+            + "[" * 50
+            + "x"
+            + "]" * 50
+            + "\n",
+            "YAML nested more than 100 levels deep",
+        ),
     ],
-    ids=["list", "scalar", "unclosed", "python-tag", "deep"],
+    ids=[
+        "list",
+        "scalar",
+        "unclosed",
+        "python-tag",
+        "deep",
+        "deep-block-sequence",
+        "deep-indentation",
+        "deep-mixed",
+    ],
 )
 def test_malformed_yaml_skips_its_indicator_and_changes_nothing(imported, where, content, reason):
     before = snapshot()
@@ -227,6 +253,27 @@ def test_malformed_yaml_skips_its_indicator_and_changes_nothing(imported, where,
 
     assert (status, err) == (1, f"Skipped {where}: {reason}\n")
     assert snapshot() == before
+
+
+def nested(sequences: int) -> str:
+    """YAML nesting 50 mappings by indentation, then block sequences, then 25 flow sequences."""
+    mappings = "".join(" " * level + f"k{level}:\n" for level in range(50))
+    return mappings + " " * 50 + "- " * sequences + "[" * 25 + "x" + "]" * 25 + "\n"
+
+
+def test_yaml_nested_to_the_limit_is_read_and_one_level_more_is_refused(tmp_path):
+    (tmp_path / "100.yml").write_text(nested(25), encoding="utf-8")
+    (tmp_path / "101.yml").write_text(nested(26), encoding="utf-8")
+
+    content = read_yaml_mapping(tmp_path / "100.yml")
+    with pytest.raises(UnreadableFile) as refused:
+        read_yaml_mapping(tmp_path / "101.yml")
+
+    for level in range(50):
+        content = content[f"k{level}"]
+    for _level in range(25 + 25):
+        (content,) = content
+    assert (content, refused.value.reason) == ("x", "YAML nested more than 100 levels deep")
 
 
 # -- import_indicators: a file every indicator depends on ---------------------------------------
