@@ -3,6 +3,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -358,3 +360,17 @@ class MergedRecordAdmin(RefusedInputShown, admin.ModelAdmin):
             if survivor
             else "—"
         )
+
+
+class PortalUserAdmin(RefusedInputShown, UserAdmin):
+    """Django's, with the same record choices as the portal's own admins."""
+
+
+class PortalGroupAdmin(RefusedInputShown, GroupAdmin):
+    """Django's, with the same record choices as the portal's own admins."""
+
+
+admin.site.unregister(User)
+admin.site.register(User, PortalUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, PortalGroupAdmin)

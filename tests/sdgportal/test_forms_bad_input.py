@@ -2,6 +2,7 @@
 filters. Each is refused with the field and the reason, never a 500, and writes nothing."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from events.models import Event, EventOrganisation, EventSpeaker
@@ -517,3 +518,17 @@ def test_public_filter_refuses_bad_input_with_a_400_naming_the_field(client, pat
 
     form = response.context["form"] if path == "/search/" else response.context["filter"].form
     assert (response.status_code, form.errors) == (400, errors)
+
+
+def test_the_accounts_admin_refuses_a_choice_past_any_key(admin_client):
+    response = admin_client.post(
+        "/admin/auth/group/add/", {"name": "Reviewers", "permissions": BEYOND_ANY_KEY}
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {
+        "permissions": [
+            f"Select a valid choice. {BEYOND_ANY_KEY} is not one of the available choices."
+        ]
+    }
+    assert not Group.objects.filter(name="Reviewers").exists()
