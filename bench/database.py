@@ -1,5 +1,6 @@
 """A database for a benchmark run: fresh (SQLite or PostgreSQL), or named and kept for the next."""
 
+import argparse
 import os
 import re
 import shutil
@@ -94,3 +95,20 @@ def drop_postgres(server: str, name: str) -> None:
             cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     finally:
         connection.close()
+
+
+def add_database_options(parser: argparse.ArgumentParser) -> None:
+    """The options naming the bench database and the demo data it is built from."""
+    parser.add_argument(
+        "--postgres", metavar="SERVER_URL", default="postgres://postgres@127.0.0.1:5432"
+    )
+    parser.add_argument("--database", metavar="NAME", default="sdgportal_bench")
+    parser.add_argument("--scale", type=float, default=1.0, help="for generate_demo_data")
+    parser.add_argument("--seed", type=int, default=1, help="for generate_demo_data")
+
+
+def check_database_options(parser: argparse.ArgumentParser, options: argparse.Namespace) -> None:
+    if options.scale <= 0:
+        parser.error("--scale must be more than 0")
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", options.database):
+        parser.error("--database must be lower-case letters, digits and _")

@@ -31,7 +31,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.database import drop_postgres, named_postgres
+from bench.database import (
+    add_database_options,
+    check_database_options,
+    drop_postgres,
+    named_postgres,
+)
 from bench.serve import (
     Answer,
     ask,
@@ -75,13 +80,8 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench.load", description=__doc__.splitlines()[0]
     )
-    parser.add_argument(
-        "--postgres", metavar="SERVER_URL", default="postgres://postgres@127.0.0.1:5432"
-    )
-    parser.add_argument("--database", metavar="NAME", default="sdgportal_bench")
+    add_database_options(parser)
     parser.add_argument("--reuse", action="store_true", help="keep the database if it exists")
-    parser.add_argument("--scale", type=float, default=1.0, help="for generate_demo_data")
-    parser.add_argument("--seed", type=int, default=1, help="for generate_demo_data")
     parser.add_argument(
         "--real-data",
         action="store_true",
@@ -111,10 +111,7 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
             parser.error(f"--{name} must be 1 or more")
     if options.threads > options.connections:
         parser.error("--threads must not exceed --connections (wrk gives each thread one)")
-    if options.scale <= 0:
-        parser.error("--scale must be more than 0")
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", options.database):
-        parser.error("--database must be lower-case letters, digits and _")
+    check_database_options(parser, options)
     return options
 
 

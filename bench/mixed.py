@@ -27,6 +27,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bench import serve
+from bench.database import (
+    add_database_options,
+    check_database_options,
+    drop_postgres,
+    named_postgres,
+)
 from bench.mix import Kind, choose_mix, schedule, schedule_text
 from bench.mix_report import (
     Sample,
@@ -63,13 +69,8 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m bench.mixed", description=__doc__.splitlines()[0]
     )
-    parser.add_argument(
-        "--postgres", metavar="SERVER_URL", default="postgres://postgres@127.0.0.1:5432"
-    )
-    parser.add_argument("--database", metavar="NAME", default="sdgportal_bench")
+    add_database_options(parser)
     parser.add_argument("--rebuild", action="store_true", help="build the database anew")
-    parser.add_argument("--scale", type=float, default=1.0, help="for generate_demo_data")
-    parser.add_argument("--seed", type=int, default=1, help="for generate_demo_data")
     parser.add_argument("--replicas", type=int, default=3, help="gunicorn servers behind nginx")
     parser.add_argument("--workers", type=int, default=2, help="sync workers of each")
     parser.add_argument("--duration", type=int, default=60, metavar="SECONDS")
@@ -99,10 +100,7 @@ def parse_options(argv: Sequence[str] | None = None) -> argparse.Namespace:
         parser.error("--kill-replica-at must fall within the --duration")
     if options.threads > options.connections:
         parser.error("--threads must not exceed --connections (wrk gives each thread one)")
-    if options.scale <= 0:
-        parser.error("--scale must be more than 0")
-    if not re.fullmatch(r"[a-z_][a-z0-9_]*", options.database):
-        parser.error("--database must be lower-case letters, digits and _")
+    check_database_options(parser, options)
     return options
 
 
@@ -253,7 +251,6 @@ def kill_replica(master: int) -> None:
 
 def prepare_database(options: argparse.Namespace, scratch: Path) -> str:
     """The bench database as docker compose's migrate service leaves it; built if missing."""
-    from bench.database import drop_postgres, named_postgres
     from bench.load import build_database
 
     database_url, build = named_postgres(

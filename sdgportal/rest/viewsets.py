@@ -12,7 +12,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,7 +19,6 @@ from rest_framework.views import APIView
 
 from sdgportal.rest.csv import Column, columns_of, csv_lines
 from sdgportal.rest.filters import StrictBooleanField
-from sdgportal.rest.parsers import PortalJSONParser
 
 # Parameters every endpoint understands besides its filters.
 COMMON_PARAMETERS = {"format", "lang"}
@@ -42,7 +40,6 @@ class PortalAPIMixin:
     """Resolve ``?lang=``, refuse unknown parameters, stream ``?format=csv&all=true``."""
 
     lookup_value_regex = "[^/]+"
-    parser_classes = [PortalJSONParser, FormParser, MultiPartParser]
     export_name: str = "records"
     # Actions that take the filter set's parameters.
     filtered_actions = frozenset({"list"})

@@ -210,6 +210,11 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["sdgportal.rest.throttling.AnonymousThrottle"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "sdgportal.rest.pagination.PortalPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "sdgportal.rest.parsers.PortalJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "sdgportal.rest.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

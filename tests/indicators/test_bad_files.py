@@ -6,7 +6,6 @@ which every indicator depends on, stops the import before it writes anything (ex
 """
 
 import io
-import tracemalloc
 import zipfile
 from io import StringIO
 from pathlib import Path
@@ -32,7 +31,7 @@ from sdgportal.models import SourceDocument
 from sdgportal.text_files import UnreadableFile
 from tests.indicators.open_sdg_sample import write_repository
 from tests.indicators.test_sdg_translations import write_translations
-from tests.sdgportal.importing.bad_files import WRITERS, write_bad_file
+from tests.sdgportal.importing.bad_files import WRITERS, AllocationPeak, write_bad_file
 
 pytestmark = pytest.mark.django_db
 
@@ -369,17 +368,14 @@ def test_a_path_that_is_not_a_directory_is_refused(tmp_path, make):
 
 def test_import_indicators_refuses_50_mb_without_reading_it(imported):
     write_bad_file(imported / "data/indicator_1-1-1.csv", "50-mb")
-    tracemalloc.start()
+    with AllocationPeak() as peak:
+        status, _out, err = run(imported)
 
-    status, _out, err = run(imported)
-
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
     assert (status, err) == (
         1,
         "Skipped data/indicator_1-1-1.csv: too large: 50.0 MB (the limit is 10 MB)\n",
     )
-    assert peak < 2**20  # the import of the other two indicators; far from the file's 50 MB
+    assert peak.bytes < 2**20  # the import of the other two indicators; far from 50 MB
 
 
 # -- load_sdg_framework ---------------------------------------------------------------------------
@@ -497,17 +493,13 @@ def test_load_sdg_framework_refuses_a_path_that_is_not_a_directory(tmp_path, mak
 
 def test_load_sdg_framework_refuses_50_mb_without_reading_it(loaded):
     path = write_bad_file(loaded / "translations/en/global_targets.yml", "50-mb")
-    tracemalloc.start()
-
-    with pytest.raises(CommandError) as refused:
+    with AllocationPeak() as peak, pytest.raises(CommandError) as refused:
         load(loaded)
 
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
     assert str(refused.value) == (
         f"{path}: too large: 50.0 MB (the limit is 10 MB); nothing was loaded."
     )
-    assert peak < 2**20
+    assert peak.bytes < 2**20
 
 
 def test_the_limits_the_readers_keep_to_are_the_columns_widths():

@@ -9,21 +9,17 @@ from events.models import Event, EventOrganisation, EventSpeaker
 from organisations.models import Grant, Organisation, Person, Position
 from sdgportal.models import Citation, SourceDocument
 from tests import factories
+from tests.api.test_bad_input import (
+    IMPLAUSIBLE_DATE,
+    NOT_WEB,
+    SINGLE_LINE,
+    TARGET_16_7_OUTSIDE,
+    TEXT,
+)
 from tests.sdgportal.test_import_page import ARTICLE
 
 pytestmark = pytest.mark.django_db
 
-SINGLE_LINE = (
-    "Remove the control character {}: this field takes a single line of text, without tabs "
-    "or line breaks."
-)
-TEXT = (
-    "Remove the control character {}: of control characters, a text takes only tabs and line "
-    "breaks."
-)
-IMPLAUSIBLE_DATE = "Enter a date from 1900 to 2100."
-NOT_WEB = "Enter a web address starting with http:// or https://."
-TARGET_16_7_OUTSIDE = "Target 16.7 is under goal 16: add the goal, or remove the target."
 CITATIONS = "sdgportal-citation-content_type-object_id"
 BEYOND_ANY_KEY = "9" * 25  # past every database's integers
 

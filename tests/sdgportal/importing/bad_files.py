@@ -6,11 +6,26 @@ each importer's tests pair the entries with the message that importer gives.
 
 import io
 import random
+import tracemalloc
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 FIFTY_MB = 50 * 2**20
+
+
+class AllocationPeak:
+    """The most bytes Python held at once inside the ``with`` block: ``.bytes`` after it."""
+
+    bytes = 0
+
+    def __enter__(self) -> "AllocationPeak":
+        tracemalloc.start()
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.bytes = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
 
 
 def _zip_archive() -> bytes:

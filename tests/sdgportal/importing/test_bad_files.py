@@ -3,7 +3,6 @@
 Each is refused with one sentence naming it and the reason, and nothing of it is written.
 """
 
-import tracemalloc
 from io import StringIO
 
 import pytest
@@ -17,7 +16,7 @@ from organisations.models import Grant, Organisation, Person
 from sdgportal.forms import ImportDocumentForm
 from sdgportal.importing.load import TITLE_LENGTH
 from sdgportal.models import Article, Citation, SourceDocument
-from tests.sdgportal.importing.bad_files import CONTENTS, FIFTY_MB, write_bad_file
+from tests.sdgportal.importing.bad_files import CONTENTS, FIFTY_MB, AllocationPeak, write_bad_file
 from tests.sdgportal.importing.test_import_seeds import ARTICLE
 
 pytestmark = pytest.mark.django_db
@@ -97,17 +96,13 @@ def test_import_seeds_says_a_folder_without_documents_has_nothing_to_import(tmp_
 
 def test_import_seeds_refuses_50_mb_without_reading_it(tmp_path):
     bad = write_bad_file(tmp_path / "huge.txt", "50-mb")
-    tracemalloc.start()
-
-    with pytest.raises(CommandError) as refused:
+    with AllocationPeak() as peak, pytest.raises(CommandError) as refused:
         import_seeds(bad)
 
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
     assert str(refused.value) == (
         f"1 of 1 documents could not be imported:\n  {bad}: too large: 50.0 MB (the limit is 5 MB)"
     )
-    assert peak < 2**20  # bytes allocated at most: far from the file's 50 MB
+    assert peak.bytes < 2**20  # far from the file's 50 MB
 
 
 UPLOADS = {kind: reason for kind, reason in REASONS.items() if kind in CONTENTS}
@@ -148,16 +143,12 @@ def test_the_upload_page_refuses_bad_pasted_text_on_the_form(editor_client, text
 def test_the_upload_form_refuses_50_mb_by_its_size_without_reading_it():
     upload = TemporaryUploadedFile("huge.txt", "text/plain", FIFTY_MB, None)
     upload.file.truncate(FIFTY_MB)  # as Django keeps a large upload: in a file on disk
-    tracemalloc.start()
+    with AllocationPeak() as peak:
+        errors = ImportDocumentForm(data={}, files={"file": upload}).errors
 
-    form = ImportDocumentForm(data={}, files={"file": upload})
-    errors = form.errors
-
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
     upload.close()
     assert errors == {"file": ["The file is too large: 50.0 MB (the limit is 5 MB)."]}
-    assert peak < 2**20
+    assert peak.bytes < 2**20
 
 
 def test_a_first_line_longer_than_a_title_is_cut_to_it(editor_client):
